@@ -1,0 +1,65 @@
+// swift-tools-version: 6.0
+// Wijkmigratie: move the records of merging wijkteams into one store, losing nothing.
+// One target per pipeline stage; data flows down the list below.
+import PackageDescription
+
+let package = Package(
+    name: "Wijkmigratie",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "wijkmigratie", targets: ["wijkmigratie"]),
+        .library(name: "WijkPipeline", targets: ["WijkPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Vocabulary: canonical model, BSN, postcode, provenance, findings. Foundation only.
+        .target(name: "WijkModel"),
+        // Byte-level streaming CSV reader with dialects and declared encodings.
+        .target(name: "WijkCSV"),
+        // Migration and mapping files → typed specs (file:line:column errors); applying a mapping.
+        .target(name: "WijkMapping", dependencies: [
+            "WijkModel", "WijkCSV", .product(name: "Yams", package: "Yams"),
+        ]),
+        // Cross-source merge: clients on BSN, households on address, lineage.
+        .target(name: "WijkMerge", dependencies: ["WijkModel"]),
+        // summary.json, findings.csv, rejects.csv: pure functions of a run's result.
+        .target(name: "WijkReport", dependencies: ["WijkModel"]),
+        // The store protocol and the frozen schema migrations (plain SQL).
+        .target(name: "WijkStore", dependencies: ["WijkModel"]),
+        // The embedded store: SQLite through GRDB.
+        .target(name: "WijkSQLite", dependencies: [
+            "WijkStore", "WijkModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // import → map → merge → report → load. Returns a result, prints nothing.
+        .target(name: "WijkPipeline", dependencies: [
+            "WijkModel", "WijkCSV", "WijkMapping", "WijkMerge", "WijkReport", "WijkStore", "WijkSQLite",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Thin CLI.
+        .executableTarget(name: "wijkmigratie", dependencies: [
+            "WijkPipeline", "WijkModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .target(name: "TestSupport", dependencies: ["WijkModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "WijkModelTests", dependencies: ["WijkModel"]),
+        .testTarget(name: "WijkCSVTests", dependencies: ["WijkCSV", "TestSupport"]),
+        .testTarget(name: "WijkMappingTests", dependencies: ["WijkMapping", "WijkModel", "TestSupport"]),
+        .testTarget(name: "WijkMergeTests", dependencies: ["WijkMerge", "WijkModel"]),
+        .testTarget(name: "WijkSQLiteTests", dependencies: [
+            "WijkSQLite", "WijkStore", "WijkModel", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "WijkPipelineTests", dependencies: [
+            "WijkPipeline", "WijkModel", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ]
+)

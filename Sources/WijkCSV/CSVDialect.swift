@@ -1,0 +1,20 @@
+/// How one CSV export is written: the separator, the quote, whether the first row names the
+/// columns, how many lines of preamble to skip, and the declared encoding.
+public struct CSVDialect: Sendable, Equatable {
+    public var delimiter: UInt8
+    /// `nil`: no quoting at all (every quote character is data).
+    public var quote: UInt8?
+    public var header: Bool
+    /// Physical lines before the header (or the first record) that are not data: a vendor's title.
+    public var skipRows: Int
+    public var encoding: TextEncoding
+
+    public init(delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8? = UInt8(ascii: "\""),
+                header: Bool = true, skipRows: Int = 0, encoding: TextEncoding = .utf8) {
+        self.delimiter = delimiter
+        self.quote = quote
+        self.header = header
+        self.skipRows = skipRows
+        self.encoding = encoding
+    }
+}

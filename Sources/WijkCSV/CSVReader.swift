@@ -1,0 +1,237 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A streaming, byte-level CSV reader: RFC 4180 plus the dialects of `CSVDialect`.
+///
+/// It holds one buffer of the file at a time (never the whole file), keeps the physical line
+/// number of every record, accepts CRLF and LF, quoted fields with delimiters, doubled quotes and
+/// newlines inside, skips blank lines, and decodes each field in the declared encoding.
+/// A record it cannot read is returned as `.malformed`, never thrown, so the caller can reject
+/// that record and go on.
+public final class CSVReader {
+    public let path: String
+    public let dialect: CSVDialect
+    /// The header's column names, when the dialect has a header row.
+    public private(set) var header: [String]?
+
+    private let fd: Int32
+    private var buffer: [UInt8]
+    private var start = 0        // first byte of the record being read
+    private var end = 0          // one past the last valid byte
+    private var atEOF = false
+    private var line = 1         // physical line of `start`
+    private var finished = false
+    private static let chunk = 1 << 18
+
+    public init(path: String, dialect: CSVDialect) throws {
+        self.path = path
+        self.dialect = dialect
+        fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw CSVFileError(path: path, reason: String(cString: strerror(errno)))
+        }
+        buffer = [UInt8](repeating: 0, count: CSVReader.chunk)
+        try fill()
+        if dialect.encoding == .utf8, end - start >= 3,
+           buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+            start = 3
+        }
+        try skipLines(dialect.skipRows)
+        if dialect.header {
+            switch try readNext() {
+            case .record(let r)?: header = r.fields
+            case .malformed(let m)?:
+                throw CSVFileError(path: path, reason: "line \(m.line): the header row cannot be read: \(m.message)")
+            case nil: header = []
+            }
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// The next record, a record that could not be read, or `nil` at the end of the file.
+    /// Throws only when the file itself cannot be read any more (an I/O error).
+    public func next() throws -> CSVReadResult? {
+        try readNext()
+    }
+
+    /// Reads more bytes after `end`, moving the unread part to the front first. Returns false at EOF.
+    @discardableResult
+    private func fill() throws -> Bool {
+        if atEOF { return false }
+        if start > 0 {
+            let pending = end - start
+            if pending > 0 {
+                buffer.withUnsafeMutableBufferPointer { p in
+                    _ = memmove(p.baseAddress!, p.baseAddress! + start, pending)
+                }
+            }
+            end = pending
+            start = 0
+        }
+        if buffer.count - end < CSVReader.chunk / 2 {
+            buffer.append(contentsOf: repeatElement(0, count: max(buffer.count, CSVReader.chunk)))
+        }
+        let n = buffer.withUnsafeMutableBufferPointer { p in
+            read(fd, p.baseAddress! + end, p.count - end)
+        }
+        if n < 0 { throw CSVFileError(path: path, reason: String(cString: strerror(errno))) }
+        if n == 0 { atEOF = true; return false }
+        end += n
+        return true
+    }
+
+    private func skipLines(_ count: Int) throws {
+        var remaining = count
+        while remaining > 0 {
+            var i = start
+            while i < end && buffer[i] != 0x0A { i += 1 }
+            if i < end {
+                start = i + 1
+                line += 1
+                remaining -= 1
+            } else if try !fill() {
+                start = end
+                return
+            }
+        }
+    }
+
+    /// One field of the record being scanned. A quoted field's content is `start..<end` with its
+    /// doubled quotes still in; text after its closing quote (lenient, as most readers) is `tail`.
+    private struct Span {
+        var start: Int
+        var end: Int
+        var quoted: Bool
+        var tail: Range<Int>?
+    }
+
+    private var spans: [Span] = []
+    private var scratch: [UInt8] = []
+
+    private func readNext() throws -> CSVReadResult? {
+        while !finished {
+            switch scan(atEOF: atEOF) {
+            case .complete(let recordEnd, let next, let innerNewlines, let terminated):
+                let recordLine = line
+                line += innerNewlines + (terminated ? 1 : 0)
+                let recordStart = start
+                start = next
+                if next >= end && atEOF { finished = true }
+                if recordEnd == recordStart && spans.count == 1 { continue }   // a blank line
+                return makeRecord(from: recordStart, to: recordEnd, line: recordLine, endLine: recordLine + innerNewlines)
+            case .needMore:
+                if try fill() { continue }
+                if start >= end { finished = true; return nil }
+                // atEOF is now true: scan again, treating the end of the file as the record's end.
+            case .unterminated:
+                finished = true
+                let bytes = Array(buffer[start..<end])
+                start = end
+                return .malformed(CSVMalformedRecord(line: line, problem: .unterminatedQuote, rawBytes: bytes, encoding: dialect.encoding))
+            }
+        }
+        return nil
+    }
+
+    private enum ScanResult {
+        /// The record's content ends at `recordEnd`; the next one starts at `next`.
+        case complete(recordEnd: Int, next: Int, innerNewlines: Int, terminated: Bool)
+        case needMore
+        case unterminated
+    }
+
+    private func scan(atEOF: Bool) -> ScanResult {
+        spans.removeAll(keepingCapacity: true)
+        if start >= end { return .needMore }
+        let delimiter = dialect.delimiter
+        let hasQuote = dialect.quote != nil
+        let q = dialect.quote ?? 0
+        let end = self.end
+        let start = self.start
+        return buffer.withUnsafeBufferPointer { p -> ScanResult in
+            var newlines = 0
+            var i = start
+            while true {
+                if hasQuote && i < end && p[i] == q {
+                    let contentStart = i + 1
+                    i += 1
+                    var closed = false
+                    while i < end {
+                        let b = p[i]
+                        if b == q {
+                            if i + 1 < end {
+                                if p[i + 1] == q { i += 2; continue }
+                            } else if !atEOF {
+                                return .needMore   // cannot tell `"` from `""` yet
+                            }
+                            closed = true
+                            break
+                        }
+                        if b == 0x0A { newlines += 1 }
+                        i += 1
+                    }
+                    if !closed { return atEOF ? .unterminated : .needMore }
+                    let contentEnd = i
+                    i += 1
+                    let tailStart = i
+                    while i < end && p[i] != delimiter && p[i] != 0x0A { i += 1 }
+                    if i == end && !atEOF { return .needMore }
+                    var tailEnd = i
+                    if tailEnd > tailStart && p[tailEnd - 1] == 0x0D { tailEnd -= 1 }
+                    spans.append(Span(start: contentStart, end: contentEnd, quoted: true,
+                                      tail: tailEnd > tailStart ? tailStart..<tailEnd : nil))
+                } else {
+                    let fieldStart = i
+                    while i < end && p[i] != delimiter && p[i] != 0x0A { i += 1 }
+                    if i == end && !atEOF { return .needMore }
+                    var fieldEnd = i
+                    if fieldEnd > fieldStart && p[fieldEnd - 1] == 0x0D { fieldEnd -= 1 }
+                    spans.append(Span(start: fieldStart, end: fieldEnd, quoted: false, tail: nil))
+                }
+                if i == end {
+                    var recordEnd = end
+                    if recordEnd > start && p[recordEnd - 1] == 0x0D { recordEnd -= 1 }
+                    return .complete(recordEnd: recordEnd, next: end, innerNewlines: newlines, terminated: false)
+                }
+                if p[i] == delimiter { i += 1; continue }
+                var recordEnd = i
+                if recordEnd > start && p[recordEnd - 1] == 0x0D { recordEnd -= 1 }
+                return .complete(recordEnd: recordEnd, next: i + 1, innerNewlines: newlines, terminated: true)
+            }
+        }
+    }
+
+    private func makeRecord(from recordStart: Int, to recordEnd: Int, line: Int, endLine: Int) -> CSVReadResult {
+        let encoding = dialect.encoding
+        let q = dialect.quote ?? 0
+        var fields: [String] = []
+        fields.reserveCapacity(spans.count)
+        for (index, span) in spans.enumerated() {
+            let decoded: String?
+            if span.quoted {
+                scratch.removeAll(keepingCapacity: true)
+                var i = span.start
+                while i < span.end {
+                    let b = buffer[i]
+                    scratch.append(b)
+                    i += (b == q && i + 1 < span.end && buffer[i + 1] == q) ? 2 : 1
+                }
+                if let tail = span.tail { scratch.append(contentsOf: buffer[tail]) }
+                decoded = encoding.decode(scratch)
+            } else {
+                decoded = encoding.decode(buffer[span.start..<span.end])
+            }
+            guard let text = decoded else {
+                return .malformed(CSVMalformedRecord(line: line, problem: .invalidEncoding(field: index + 1),
+                                                     rawBytes: Array(buffer[recordStart..<recordEnd]), encoding: encoding))
+            }
+            fields.append(text)
+        }
+        return .record(CSVRecord(line: line, endLine: endLine, fields: fields,
+                                 rawBytes: Array(buffer[recordStart..<recordEnd]), encoding: encoding))
+    }
+}

@@ -1,0 +1,53 @@
+/// One record of a CSV file, as read: its fields decoded, its physical line numbers, and its
+/// untouched bytes for the reject file.
+public struct CSVRecord: Sendable {
+    /// The physical line the record starts on (1-based, counting skipped rows and the header).
+    public let line: Int
+    /// The physical line it ends on: larger than `line` when a quoted field holds newlines.
+    public let endLine: Int
+    public let fields: [String]
+    /// The record's bytes without its line terminator.
+    public let rawBytes: [UInt8]
+    let encoding: TextEncoding
+
+    /// The record exactly as it stood, for `afwijzing` and `rejects.csv`.
+    public var raw: String { encoding.decodeLossy(rawBytes) }
+}
+
+/// What the reader gives for each record: a record, or a record it could not read, with why.
+public enum CSVReadResult: Sendable {
+    case record(CSVRecord)
+    case malformed(CSVMalformedRecord)
+}
+
+public struct CSVMalformedRecord: Sendable, Error {
+    public enum Problem: Sendable, Equatable {
+        /// A quoted field that never closes before the end of the file.
+        case unterminatedQuote
+        /// Bytes that are not valid in the declared encoding, in this 1-based field.
+        case invalidEncoding(field: Int)
+    }
+
+    public let line: Int
+    public let problem: Problem
+    public let rawBytes: [UInt8]
+    let encoding: TextEncoding
+
+    public var raw: String { encoding.decodeLossy(rawBytes) }
+
+    public var message: String {
+        switch problem {
+        case .unterminatedQuote:
+            return "a quoted field opened on line \(line) is never closed before the end of the file"
+        case .invalidEncoding(let field):
+            return "field \(field) has bytes that are not valid \(encoding.rawValue) (is the declared encoding right?)"
+        }
+    }
+}
+
+/// A file that cannot be read at all.
+public struct CSVFileError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
+}

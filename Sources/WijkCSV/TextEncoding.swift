@@ -1,0 +1,66 @@
+/// The encodings a source file can declare. Declared, never guessed.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    /// UTF-8, with or without a byte order mark (the mark is dropped).
+    case utf8 = "utf-8"
+    case windows1252 = "windows-1252"
+    case iso88591 = "iso-8859-1"
+
+    /// Accepts the usual spellings: `UTF8`, `utf-8-bom`, `cp1252`, `latin1`, …
+    public init?(name: String) {
+        switch String(name.lowercased().map { $0 == "_" ? "-" : $0 }) {
+        case "utf-8", "utf8", "utf-8-bom", "utf-8-sig", "utf8-bom": self = .utf8
+        case "windows-1252", "cp1252", "win1252", "windows1252": self = .windows1252
+        case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "iso-latin-1": self = .iso88591
+        default: return nil
+        }
+    }
+
+    /// Decodes bytes; `nil` when they are not valid in this encoding.
+    public func decode<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        switch self {
+        case .utf8:
+            return String(validating: bytes, as: UTF8.self)
+        case .iso88591:
+            var scalars = String.UnicodeScalarView()
+            for b in bytes { scalars.append(Unicode.Scalar(b)) }
+            return String(scalars)
+        case .windows1252:
+            var scalars = String.UnicodeScalarView()
+            for b in bytes {
+                if b < 0x80 || b >= 0xA0 {
+                    scalars.append(Unicode.Scalar(b))
+                } else {
+                    let code = TextEncoding.cp1252High[Int(b - 0x80)]
+                    guard code != 0, let scalar = Unicode.Scalar(code) else { return nil }
+                    scalars.append(scalar)
+                }
+            }
+            return String(scalars)
+        }
+    }
+
+    /// Decodes for display only (the raw line of a rejected record): invalid bytes become U+FFFD.
+    public func decodeLossy<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        if let text = decode(bytes) { return text }
+        switch self {
+        case .utf8: return String(decoding: bytes, as: UTF8.self)
+        case .iso88591, .windows1252:
+            var scalars = String.UnicodeScalarView()
+            for b in bytes {
+                if b < 0x80 || b >= 0xA0 { scalars.append(Unicode.Scalar(b)); continue }
+                let code = self == .windows1252 ? TextEncoding.cp1252High[Int(b - 0x80)] : UInt32(b)
+                scalars.append(Unicode.Scalar(code == 0 ? 0xFFFD : code) ?? "\u{FFFD}")
+            }
+            return String(scalars)
+        }
+    }
+
+    /// Windows-1252 0x80–0x9F; 0 marks the five undefined bytes.
+    static let cp1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+}

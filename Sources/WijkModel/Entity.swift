@@ -1,0 +1,150 @@
+/// The canonical entities a mapping file can fill, in the order the pipeline processes them
+/// (each one only refers to entities before it).
+public enum Entity: String, CaseIterable, Sendable, Comparable, Codable {
+    case team
+    case medewerker
+    case huishouden
+    case client
+    case plan
+    case hulpvraag
+    case voorziening
+
+    public static func < (lhs: Entity, rhs: Entity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// The store table its records end up in (an old team becomes part of a new wijkteam).
+    public var table: String { self == .team ? "wijkteam" : rawValue }
+
+    /// How records of this entity are keyed and merged across sources.
+    public var identity: Identity {
+        switch self {
+        case .team: return .mappedToWijkteam
+        case .client: return .bsn
+        case .huishouden: return .address
+        case .medewerker, .plan, .hulpvraag, .voorziening: return .namespacedSourceKey
+        }
+    }
+
+    public enum Identity: Sendable {
+        /// Old teams fold into the new organisation's wijkteams through the migration file.
+        case mappedToWijkteam
+        /// Clients merge on BSN.
+        case bsn
+        /// Households merge on the normalised address.
+        case address
+        /// Keys are unique only within one source: `bron/sleutel`.
+        case namespacedSourceKey
+    }
+
+    public var fields: [FieldDefinition] { Catalogue.fields[self]! }
+
+    public func field(named name: String) -> FieldDefinition? {
+        fields.first { $0.name == name }
+    }
+}
+
+/// One canonical field: its kind, whether a record needs it, and where it goes.
+public struct FieldDefinition: Sendable {
+    public enum Role: Sendable, Equatable {
+        /// Stored in this column of the entity's table.
+        case column(String)
+        /// The source's own key for the record (kept in `herkomst.bron_sleutel`).
+        case sourceKey
+        /// A key of another entity *as the same source knows it*; the merge resolves it into the
+        /// canonical key, which is stored in the column.
+        case reference(Entity, column: String)
+    }
+
+    public let name: String
+    public let kind: FieldKind
+    public let required: Bool
+    public let role: Role
+
+    public init(_ name: String, _ kind: FieldKind, required: Bool = false, role: Role? = nil) {
+        self.name = name
+        self.kind = kind
+        self.required = required
+        self.role = role ?? .column(name)
+    }
+
+    /// Whether the field holds personal data that reports must mask or leave out.
+    public var isPersonal: Bool {
+        kind == .bsn || ["voornamen", "voorletters", "voornaam", "achternaam", "voorvoegsel", "geboortedatum"].contains(name)
+    }
+}
+
+enum Catalogue {
+    static let text = FieldKind.text(maxLength: nil)
+    static func text(_ max: Int) -> FieldKind { .text(maxLength: max) }
+
+    static let fields: [Entity: [FieldDefinition]] = [
+        .team: [
+            FieldDefinition("sleutel", text(64), required: true, role: .sourceKey),
+            FieldDefinition("naam", text(200)),
+        ],
+        .medewerker: [
+            FieldDefinition("sleutel", text(64), required: true, role: .sourceKey),
+            FieldDefinition("voornaam", text(200)),
+            FieldDefinition("achternaam", text(200), required: true),
+            FieldDefinition("email", text(254)),
+            FieldDefinition("functie", text(200)),
+            FieldDefinition("werkgever", text(200)),
+            FieldDefinition("dienstverband", .code(["in_dienst", "gedetacheerd"])),
+            FieldDefinition("fte", .decimal),
+            FieldDefinition("team", text(64), role: .reference(.team, column: "wijkteam")),
+        ],
+        .huishouden: [
+            FieldDefinition("sleutel", text(64), role: .sourceKey),
+            FieldDefinition("straat", text(80)),
+            FieldDefinition("huisnummer", .integer(0...99999), required: true),
+            FieldDefinition("huisletter", text(1)),
+            FieldDefinition("toevoeging", text(4)),
+            FieldDefinition("postcode", .postcode, required: true),
+            FieldDefinition("woonplaats", text(80)),
+        ],
+        .client: [
+            FieldDefinition("sleutel", text(64), role: .sourceKey),
+            FieldDefinition("bsn", .bsn, required: true),
+            FieldDefinition("voornamen", text(200)),
+            FieldDefinition("voorletters", text(20)),
+            FieldDefinition("voorvoegsel", text(20)),
+            FieldDefinition("achternaam", text(200), required: true),
+            FieldDefinition("geboortedatum", .date),
+            FieldDefinition("geslacht", .code(["0", "1", "2"])),
+            FieldDefinition("huishouden", text(64), role: .reference(.huishouden, column: "huishouden")),
+        ],
+        .plan: [
+            FieldDefinition("sleutel", text(64), required: true, role: .sourceKey),
+            FieldDefinition("huishouden", text(64), required: true, role: .reference(.huishouden, column: "huishouden")),
+            FieldDefinition("regisseur", text(64), role: .reference(.medewerker, column: "regisseur")),
+            FieldDefinition("startdatum", .date),
+            FieldDefinition("einddatum", .date),
+            FieldDefinition("status", text(40)),
+        ],
+        .hulpvraag: [
+            FieldDefinition("sleutel", text(64), required: true, role: .sourceKey),
+            FieldDefinition("bsn", .bsn, required: true, role: .reference(.client, column: "bsn")),
+            FieldDefinition("meldingsdatum", .date),
+            FieldDefinition("domein", text(80)),
+            FieldDefinition("verwijzer", text(80)),
+            FieldDefinition("status", text(40)),
+            FieldDefinition("afgesloten_op", .date),
+        ],
+        .voorziening: [
+            FieldDefinition("sleutel", text(64), required: true, role: .sourceKey),
+            FieldDefinition("bsn", .bsn, required: true, role: .reference(.client, column: "bsn")),
+            FieldDefinition("wet", .code(["wmo", "jeugdwet", "participatiewet"]), required: true),
+            FieldDefinition("productcategorie", text(2)),
+            FieldDefinition("productcode", text(5)),
+            FieldDefinition("volume", .integer(0...99_999_999)),
+            FieldDefinition("eenheid", text(2)),
+            FieldDefinition("frequentie", text(1)),
+            FieldDefinition("aanbieder", text(8)),
+            FieldDefinition("begindatum", .date),
+            FieldDefinition("einddatum", .date),
+            FieldDefinition("beschikkingnummer", text(9)),
+            FieldDefinition("toewijzingnummer", text(9)),
+        ],
+    ]
+}

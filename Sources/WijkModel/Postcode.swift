@@ -1,0 +1,41 @@
+/// A Dutch postcode, normalised to `1234AB` (no space, upper case).
+/// Accepts `1234AB`, `1234 AB`, `1234ab` and surrounding spaces.
+public struct Postcode: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    public init?(_ text: String) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(6)
+        for byte in text.utf8 where byte != 0x20 {
+            bytes.append(byte)
+        }
+        guard bytes.count == 6 else { return nil }
+        guard bytes[0] >= 0x31, bytes[0] <= 0x39 else { return nil }
+        for i in 1...3 where !(bytes[i] >= 0x30 && bytes[i] <= 0x39) { return nil }
+        for i in 4...5 {
+            var b = bytes[i]
+            if b >= 0x61 && b <= 0x7A { b -= 0x20 }
+            guard b >= 0x41 && b <= 0x5A else { return nil }
+            bytes[i] = b
+        }
+        // Only one space is allowed, between digits and letters.
+        let spaces = text.trimmingASCIISpaces().utf8.filter { $0 == 0x20 }.count
+        guard spaces <= 1 else { return nil }
+        value = String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The four-digit area (PC4), used when a wijk is known by PC4 only.
+    public var digits: String { String(value.prefix(4)) }
+    public var description: String { value }
+    public static func < (lhs: Postcode, rhs: Postcode) -> Bool { lhs.value < rhs.value }
+}
+
+extension String {
+    /// Trims ASCII spaces, tabs, CR and LF (and the no-break space some exports carry).
+    public func trimmingASCIISpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{00A0}" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        return String(self[first...last])
+    }
+}
