@@ -1,0 +1,132 @@
+import Foundation
+import WijkCSV
+import WijkModel
+
+/// An entity's mapping bound to its file's header: every column is an index now, so mapping a
+/// record does no lookups by name.
+public struct CompiledEntity: @unchecked Sendable {
+    public let entity: Entity
+    public let bron: String
+    /// The file on disk, and as messages and `herkomst` name it.
+    public let path: String
+    public let display: String
+    public let dialect: CSVDialect
+    let headerCount: Int?
+    let maxPosition: Int
+    let splits: [(input: Int, spec: SplitSpec)]
+    let filters: [(input: Int, spec: FilterSpec)]
+    let fields: [CompiledField]
+    let maps: [String: ValueMap]
+    let splitPartCount: Int
+
+    struct CompiledField {
+        enum Source {
+            case column(Int)
+            case constant(String)
+            case template([Part])
+        }
+        enum Part {
+            case literal(String)
+            case column(Int)
+        }
+        let index: Int               // position in entity.fields
+        let definition: FieldDefinition
+        let source: Source
+        let spec: FieldSpec
+        let fallback: String?        // source default, else the mapping's default
+    }
+
+    /// Binds an entity spec to its file. Unknown columns are reported against the mapping file,
+    /// with the file's header listed.
+    static func compile(_ spec: EntitySpec, mapping: MappingSpec, bron: String, path: String, display: String,
+                        defaults: [String: String], _ d: Diagnostics) -> CompiledEntity? {
+        var header: [String]?
+        do {
+            let reader = try CSVReader(path: path, dialect: spec.dialect)
+            header = reader.header
+        } catch let error as CSVFileError {
+            let exists = FileManager.default.fileExists(atPath: path)
+            d.add(spec.fileSpot, exists ? "cannot read \(display): \(error.reason)" : "file '\(spec.file)' is not there (looked for \(display))",
+                  hint: exists ? nil : "the path is relative to the source's folder in the migration file")
+            return nil
+        } catch {
+            d.add(spec.fileSpot, "cannot read \(display): \(error)")
+            return nil
+        }
+        let names = header ?? []
+        var splitParts: [String] = []
+        let headerCount = header?.count
+        var maxPosition = 0
+
+        func resolve(_ ref: ColumnRef) -> Int? {
+            switch ref.key {
+            case .position(let p):
+                maxPosition = max(maxPosition, p)
+                return p - 1
+            case .name(let name):
+                // Split parts are addressed as -1, -2, … so that they never clash with a position.
+                if let k = splitParts.firstIndex(of: name) { return -(k + 1) }
+                if let i = names.firstIndex(of: name) { return i }
+                let trimmed = names.firstIndex { $0.trimmingASCIISpaces() == name }
+                if let trimmed { return trimmed }
+                let shown = names.map { "'\($0)'" }.joined(separator: ", ")
+                let near = Suggestion.closest(to: name, in: names + splitParts)
+                if header == nil {
+                    d.add(ref.spot, "'\(name)' is neither a column number nor a split part",
+                          hint: near.map { "did you mean '\($0)'?" } ?? "this file has no header: number the columns from 1")
+                } else {
+                    d.add(ref.spot, "column '\(name)' is not in \(spec.file)",
+                          hint: (near.map { "did you mean '\($0)'? " } ?? "") + "its header has: \(shown)"
+                            + (splitParts.isEmpty ? "" : "; split parts: \(splitParts.joined(separator: ", "))"))
+                }
+                return nil
+            }
+        }
+
+        var splits: [(Int, SplitSpec)] = []
+        for split in spec.splits {
+            guard let input = resolve(split.column) else { continue }
+            splits.append((input, split))
+            splitParts.append(contentsOf: split.into)
+        }
+        let filters = spec.filters.compactMap { f in resolve(f.column).map { ($0, f) } }
+        var fields: [CompiledField] = []
+        for field in spec.fields {
+            let source: CompiledField.Source
+            switch field.source {
+            case .column(let ref):
+                guard let i = resolve(ref) else { continue }
+                source = .column(i)
+            case .constant(let c):
+                source = .constant(c)
+            case .template(let parts):
+                var compiled: [CompiledField.Part] = []
+                var ok = true
+                for part in parts {
+                    switch part {
+                    case .literal(let s): compiled.append(.literal(s))
+                    case .column(let ref):
+                        if let i = resolve(ref) { compiled.append(.column(i)) } else { ok = false }
+                    }
+                }
+                guard ok else { continue }
+                source = .template(compiled)
+            }
+            let index = spec.entity.fields.firstIndex { $0.name == field.definition.name }!
+            fields.append(CompiledField(index: index, definition: field.definition, source: source, spec: field,
+                                        fallback: defaults[field.definition.name] ?? field.defaultValue))
+        }
+        // Source defaults for fields the mapping does not map at all.
+        for (name, value) in defaults where !fields.contains(where: { $0.definition.name == name }) {
+            guard let index = spec.entity.fields.firstIndex(where: { $0.name == name }) else { continue }
+            let def = spec.entity.fields[index]
+            let fieldSpec = FieldSpec(definition: def, source: .constant(value), transforms: [],
+                                      datePatterns: def.kind == .date ? [DatePattern.iso] : [], decimalComma: false,
+                                      onError: .reject, defaultValue: nil, spot: spec.fileSpot)
+            fields.append(CompiledField(index: index, definition: def, source: .constant(value), spec: fieldSpec, fallback: nil))
+        }
+        return CompiledEntity(entity: spec.entity, bron: bron, path: path, display: display, dialect: spec.dialect,
+                              headerCount: headerCount, maxPosition: maxPosition, splits: splits, filters: filters,
+                              fields: fields, maps: mapping.valueMaps, splitPartCount: splitParts.count)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import WijkCSV
+import WijkModel
+
+/// A mapping file, read and checked: how one source system's export becomes canonical records.
+/// Column names are not yet checked against the files; `compile(folder:)` does that.
+public struct MappingSpec: @unchecked Sendable {
+    /// The file as it is named in messages (relative to the working folder).
+    public let file: String
+    public let description: String?
+    public let valueMaps: [String: ValueMap]
+    /// Entities in processing order.
+    public let entities: [EntitySpec]
+}
+
+/// Where one entity's records are and how each canonical field gets its value.
+public struct EntitySpec: @unchecked Sendable {
+    public let entity: Entity
+    /// The file, relative to the source's folder.
+    public let file: String
+    let fileSpot: Spot
+    public let dialect: CSVDialect
+    let filters: [FilterSpec]
+    let splits: [SplitSpec]
+    let fields: [FieldSpec]
+}
+
+/// A column named in a mapping file: by header name, or by 1-based position when there is no header.
+struct ColumnRef {
+    enum Key: Equatable { case name(String), position(Int) }
+    let key: Key
+    let spot: Spot
+
+    var display: String {
+        switch key {
+        case .name(let n): return "'\(n)'"
+        case .position(let p): return "#\(p)"
+        }
+    }
+}
+
+enum FieldSource {
+    case column(ColumnRef)
+    case constant(String)
+    case template([TemplatePart])
+}
+
+enum TemplatePart {
+    case literal(String)
+    case column(ColumnRef)
+}
+
+/// What a bad value in a field does.
+public enum OnError: String, Sendable {
+    /// The record is rejected (the default).
+    case reject
+    /// The field is loaded empty and a warning is reported: a chosen behaviour, never a silent NULL.
+    case empty
+}
+
+struct FieldSpec {
+    let definition: FieldDefinition
+    let source: FieldSource
+    let transforms: [Transform]
+    let datePatterns: [DatePattern]
+    let decimalComma: Bool
+    let onError: OnError
+    let defaultValue: String?
+    let spot: Spot
+}
+
+/// One value split into several named parts (`12a-2` → 12, a, 2), usable as columns.
+struct SplitSpec {
+    let column: ColumnRef
+    let regex: NSRegularExpression?
+    let separator: String?
+    let into: [String]
+    let spot: Spot
+}
+
+/// A row filter: records that do not pass are not loaded (and counted as rejected by the filter).
+struct FilterSpec {
+    enum Condition {
+        case oneOf(Set<String>)
+        case noneOf(Set<String>)
+        case empty(Bool)
+    }
+    let column: ColumnRef
+    let condition: Condition
+    let spot: Spot
+}

@@ -1,0 +1,253 @@
+import Foundation
+import WijkCSV
+import WijkModel
+
+/// Reads a migration file (`migratie.yml`), its mapping files, value maps and reference data, and
+/// binds every mapping to its source's files. Every mistake in any of them is reported with
+/// `file:line:column` and the run stops before any record is read.
+public enum MigrationFile {
+    static let topKeys = ["migratie", "gemeente", "wijken", "postcodes", "wijkteams", "bronnen", "store", "report"]
+    static let gemeenteKeys = ["code", "naam", "datum"]
+    static let wijkKeys = ["code", "naam"]
+    static let wijkteamKeys = ["id", "naam", "locatie", "email", "telefoon", "wijken"]
+    static let sourceKeys = ["bron", "gemeente", "mapping", "folder", "teams", "defaults"]
+
+    /// - Parameter path: the migration file; messages name files relative to the current folder.
+    public static func load(path: String) throws -> MigrationPlan {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let folder = url.deletingLastPathComponent()
+        let display = path
+        let displayFolder = (path as NSString).deletingLastPathComponent
+        func show(_ relative: String) -> String {
+            relative.hasPrefix("/") ? relative : (displayFolder.isEmpty ? relative : "\(displayFolder)/\(relative)").normalizedPath
+        }
+
+        let root = try YAMLFile.load(path: url.path, display: display)
+        let d = Diagnostics()
+        guard let top = KeyedNode(root, d, what: "a migration file", allowed: topKeys) else {
+            try d.throwIfAny()
+            throw ConfigErrors([])
+        }
+        let name = top.required("migratie", d, what: "a migration file")?.text(d, what: "'migratie'") ?? ""
+        let gemeente = top.required("gemeente", d, what: "a migration file").flatMap { gemeenteSpec($0, d) }
+
+        var wijken: [WijkSpec] = []
+        if let node = top.required("wijken", d, what: "a migration file"), let items = node.items(d, what: "'wijken'") {
+            for item in items {
+                guard let keyed = KeyedNode(item, d, what: "a wijk", allowed: wijkKeys),
+                      let codeNode = keyed.required("code", d, what: "a wijk"),
+                      let code = codeNode.text(d, what: "'code'") else { continue }
+                if !isWijkCode(code, of: gemeente) {
+                    d.add(codeNode.spot, "wijk code '\(code)' is not WK + the gemeente's four digits + two digits",
+                          hint: gemeente.map { "e.g. WK\($0.code.dropFirst(2))01" })
+                }
+                if wijken.contains(where: { $0.code == code }) { d.add(codeNode.spot, "wijk '\(code)' is listed twice") }
+                wijken.append(WijkSpec(code: code, naam: keyed["naam"]?.string ?? code))
+            }
+        }
+        let wijkCodes = wijken.map(\.code)
+
+        var wijkteams: [WijkteamSpec] = []
+        if let node = top.required("wijkteams", d, what: "a migration file"), let items = node.items(d, what: "'wijkteams'") {
+            for item in items {
+                guard let keyed = KeyedNode(item, d, what: "a wijkteam", allowed: wijkteamKeys),
+                      let idNode = keyed.required("id", d, what: "a wijkteam"), let id = idNode.text(d, what: "'id'") else { continue }
+                if wijkteams.contains(where: { $0.id == id }) { d.add(idNode.spot, "wijkteam '\(id)' is listed twice") }
+                var served: [String] = []
+                for w in keyed["wijken"]?.listOrOne(d) ?? [] {
+                    guard let code = w.text(d, what: "a wijk code") else { continue }
+                    if !wijkCodes.contains(code) {
+                        d.add(w.spot, "wijk '\(code)' is not in 'wijken'", hint: Suggestion.didYouMean(code, in: wijkCodes))
+                    } else if let other = wijkteams.first(where: { $0.wijken.contains(code) }) {
+                        d.add(w.spot, "wijk '\(code)' is already served by wijkteam '\(other.id)'",
+                              hint: "a wijk belongs to one wijkteam, so that every household has one")
+                    }
+                    served.append(code)
+                }
+                wijkteams.append(WijkteamSpec(id: id, naam: keyed["naam"]?.string ?? id, locatie: keyed["locatie"]?.string,
+                                              email: keyed["email"]?.string, telefoon: keyed["telefoon"]?.string, wijken: served))
+            }
+        }
+        let teamIds = wijkteams.map(\.id)
+
+        var postcodeWijk: [String: String] = [:]
+        if let node = top["postcodes"], let file = node.text(d, what: "'postcodes'") {
+            postcodeWijk = postcodes(folder.appendingPathComponent(file).path, display: show(file), spot: node.spot, wijken: wijkCodes, d)
+        }
+
+        var sources: [SourcePlan] = []
+        if let node = top.required("bronnen", d, what: "a migration file"), let items = node.items(d, what: "'bronnen'") {
+            for item in items {
+                if let source = sourcePlan(item, folder: folder, show: show, gemeente: gemeente, teamIds: teamIds, d) {
+                    if sources.contains(where: { $0.name == source.name }) {
+                        d.add(item.spot, "source '\(source.name)' is listed twice", hint: "every source needs its own name")
+                    }
+                    sources.append(source)
+                }
+            }
+        }
+        try d.throwIfAny()
+        guard let gemeente else { throw ConfigErrors(d.errors) }
+        return MigrationPlan(file: display, folder: folder, name: name, gemeente: gemeente, wijken: wijken, wijkteams: wijkteams,
+                             postcodeWijk: postcodeWijk, sources: sources, store: top["store"]?.string, report: top["report"]?.string)
+    }
+
+    static func isWijkCode(_ code: String, of gemeente: GemeenteSpec?) -> Bool {
+        let chars = Array(code)
+        guard chars.count == 8, code.hasPrefix("WK"), chars[2...].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        guard let gemeente else { return true }
+        return code.dropFirst(2).hasPrefix(gemeente.code.dropFirst(2))
+    }
+
+    /// `GM1952` or `1952` → `GM1952`.
+    static func gemeenteCode(_ text: String) -> String? {
+        let digits = text.hasPrefix("GM") ? String(text.dropFirst(2)) : text
+        guard digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return "GM" + digits
+    }
+
+    static func gemeenteSpec(_ node: YNode, _ d: Diagnostics) -> GemeenteSpec? {
+        guard let keyed = KeyedNode(node, d, what: "'gemeente'", allowed: gemeenteKeys),
+              let codeNode = keyed.required("code", d, what: "'gemeente'"),
+              let raw = codeNode.text(d, what: "'code'") else { return nil }
+        guard let code = gemeenteCode(raw) else {
+            d.add(codeNode.spot, "gemeente code '\(raw)' is not GM + four digits (CBS)", hint: "e.g. GM1952")
+            return nil
+        }
+        var datum: CivilDate?
+        if let n = keyed["datum"], let s = n.text(d, what: "'datum'") {
+            datum = CivilDate(iso: s)
+            if datum == nil { d.add(n.spot, "'\(s)' is not a date that exists in the form yyyy-MM-dd") }
+        }
+        return GemeenteSpec(code: code, naam: keyed["naam"]?.string ?? code, datum: datum)
+    }
+
+    static func postcodes(_ path: String, display: String, spot: Spot, wijken: [String], _ d: Diagnostics) -> [String: String] {
+        var result: [String: String] = [:]
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: path, dialect: CSVDialect(delimiter: UInt8(ascii: ";")))
+        } catch {
+            d.add(spot, "cannot read the postcode table \(display)", hint: "a CSV with ';' and the columns postcode;wijk")
+            return result
+        }
+        guard let header = reader.header, let pc = header.firstIndex(of: "postcode"), let wk = header.firstIndex(of: "wijk") else {
+            d.add(ConfigError(file: display, line: 1, column: 1, message: "the postcode table needs the columns 'postcode' and 'wijk'",
+                              hint: "its header has: \((reader.header ?? []).joined(separator: ", "))"))
+            return result
+        }
+        do {
+            while let r = try reader.next() {
+                guard case .record(let rec) = r, rec.fields.count == header.count else {
+                    if case .malformed(let m) = r { d.add(ConfigError(file: display, line: m.line, column: 1, message: m.message)) }
+                    if case .record(let rec) = r { d.add(ConfigError(file: display, line: rec.line, column: 1, message: "the row has \(rec.fields.count) fields, \(header.count) expected")) }
+                    continue
+                }
+                let raw = rec.fields[pc].trimmingASCIISpaces()
+                let key: String
+                if raw.count == 4, raw.allSatisfy({ $0.isASCII && $0.isNumber }) { key = raw }
+                else if let p = Postcode(raw) { key = p.value }
+                else {
+                    d.add(ConfigError(file: display, line: rec.line, column: 1, message: "'\(raw)' is not a postcode (1234AB) or a postcode area (1234)"))
+                    continue
+                }
+                let wijk = rec.fields[wk].trimmingASCIISpaces()
+                guard wijken.contains(wijk) else {
+                    d.add(ConfigError(file: display, line: rec.line, column: 1, message: "wijk '\(wijk)' is not in the migration file's 'wijken'",
+                                      hint: Suggestion.didYouMean(wijk, in: wijken)))
+                    continue
+                }
+                if let earlier = result[key], earlier != wijk {
+                    d.add(ConfigError(file: display, line: rec.line, column: 1, message: "postcode \(key) is given to both \(earlier) and \(wijk)"))
+                }
+                result[key] = wijk
+            }
+        } catch {
+            d.add(ConfigError(file: display, line: 1, column: 1, message: "cannot read: \(error)"))
+        }
+        return result
+    }
+
+    static func sourcePlan(_ node: YNode, folder: URL, show: (String) -> String, gemeente: GemeenteSpec?,
+                           teamIds: [String], _ d: Diagnostics) -> SourcePlan? {
+        let what = "a source"
+        guard let keyed = KeyedNode(node, d, what: what, allowed: sourceKeys),
+              let nameNode = keyed.required("bron", d, what: what), let name = nameNode.text(d, what: "'bron'"),
+              let mappingNode = keyed.required("mapping", d, what: what), let mappingFile = mappingNode.text(d, what: "'mapping'"),
+              let folderNode = keyed.required("folder", d, what: what), let sourceFolder = folderNode.text(d, what: "'folder'")
+        else { return nil }
+        if name.isEmpty || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            d.add(nameNode.spot, "source name '\(name)' must be letters, digits, '-' or '_'", hint: "it becomes part of keys: e.g. hoogezand-sappemeer")
+        }
+        let former = keyed["gemeente"].flatMap { gemeenteSpec($0, d) } ?? gemeente
+        var teams: [String: String] = [:]
+        if let teamsNode = keyed["teams"], let pairs = teamsNode.pairs(d, what: "'teams'") {
+            for (old, _, value) in pairs {
+                guard let id = value.text(d, what: "a wijkteam id") else { continue }
+                if !teamIds.contains(id) {
+                    d.add(value.spot, "wijkteam '\(id)' is not in 'wijkteams'",
+                          hint: Suggestion.didYouMean(id, in: teamIds) ?? "wijkteams are: \(teamIds.joined(separator: ", "))")
+                }
+                teams[old] = id
+            }
+        }
+        var defaults: [Entity: [String: String]] = [:]
+        if let defaultsNode = keyed["defaults"], let pairs = defaultsNode.pairs(d, what: "'defaults'") {
+            for (entityName, keySpot, value) in pairs {
+                guard let entity = Entity(rawValue: entityName) else {
+                    d.add(keySpot, "unknown entity '\(entityName)'", hint: Suggestion.didYouMean(entityName, in: Entity.allCases.map(\.rawValue)))
+                    continue
+                }
+                for (field, fieldSpot, v) in value.pairs(d, what: "defaults of \(entityName)") ?? [] {
+                    guard entity.field(named: field) != nil else {
+                        d.add(fieldSpot, "unknown field '\(field)' for \(entityName)",
+                              hint: Suggestion.didYouMean(field, in: entity.fields.map(\.name)))
+                        continue
+                    }
+                    defaults[entity, default: [:]][field] = v.string ?? ""
+                }
+            }
+        }
+
+        let mappingPath = folder.appendingPathComponent(mappingFile).standardizedFileURL.path
+        let mapping: MappingSpec
+        do {
+            mapping = try MappingFile.load(path: mappingPath, display: show(mappingFile))
+        } catch let errors as ConfigErrors {
+            if errors.errors.first?.message == "cannot read the file" {
+                d.add(mappingNode.spot, "cannot read the mapping file \(show(mappingFile))", hint: "the path is relative to the migration file")
+            } else {
+                errors.errors.forEach(d.add)
+            }
+            return nil
+        } catch {
+            d.add(mappingNode.spot, "cannot read the mapping file: \(error)")
+            return nil
+        }
+        let sourceURL = folder.appendingPathComponent(sourceFolder, isDirectory: true).standardizedFileURL
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isDir), isDir.boolValue else {
+            d.add(folderNode.spot, "folder '\(sourceFolder)' is not there", hint: "the path is relative to the migration file")
+            return nil
+        }
+        let entities = mapping.entities.compactMap { spec in
+            CompiledEntity.compile(spec, mapping: mapping, bron: name, path: sourceURL.appendingPathComponent(spec.file).path,
+                                   display: show("\(sourceFolder)/\(spec.file)"), defaults: defaults[spec.entity] ?? [:], d)
+        }
+        guard let former else { return nil }
+        return SourcePlan(name: name, gemeente: former, mapping: mapping, folder: sourceURL, teams: teams, entities: entities)
+    }
+}
+
+extension String {
+    /// `a/b/../c` → `a/c`, `./x` → `x`: display paths without detours.
+    var normalizedPath: String {
+        var parts: [Substring] = []
+        for part in split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+}

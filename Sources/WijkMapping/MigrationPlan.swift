@@ -1,0 +1,65 @@
+import Foundation
+import WijkModel
+
+/// A migration file, read and checked, with every source's mapping compiled against its files:
+/// everything a run needs to know before it reads a single record.
+public struct MigrationPlan: @unchecked Sendable {
+    /// The migration file as messages name it, and its folder (paths in it are relative to that).
+    public let file: String
+    public let folder: URL
+    public let name: String
+    public let gemeente: GemeenteSpec
+    public let wijken: [WijkSpec]
+    public let wijkteams: [WijkteamSpec]
+    /// Postcode (PC6 `9601AB` or PC4 `9601`) → wijk code.
+    public let postcodeWijk: [String: String]
+    public let sources: [SourcePlan]
+    /// The store URL as written in the file (`sqlite:PATH` relative to the file), if any.
+    public let store: String?
+    /// The report folder, relative to the migration file's folder, if any.
+    public let report: String?
+
+    /// The wijk a postcode lies in: the full postcode first, then its four digits.
+    public func wijk(for postcode: Postcode) -> String? {
+        postcodeWijk[postcode.value] ?? postcodeWijk[postcode.digits]
+    }
+
+    /// The wijkteam that serves a wijk.
+    public func wijkteam(serving wijk: String) -> String? {
+        wijkteams.first { $0.wijken.contains(wijk) }?.id
+    }
+}
+
+public struct GemeenteSpec: Sendable, Equatable {
+    /// `GM` + four digits.
+    public let code: String
+    public let naam: String
+    public let datum: CivilDate?
+}
+
+public struct WijkSpec: Sendable, Equatable {
+    public let code: String
+    public let naam: String
+}
+
+public struct WijkteamSpec: Sendable, Equatable {
+    public let id: String
+    public let naam: String
+    public let locatie: String?
+    public let email: String?
+    public let telefoon: String?
+    public let wijken: [String]
+}
+
+/// One source: a former gemeente or a team that kept its own records.
+public struct SourcePlan: @unchecked Sendable {
+    public let name: String
+    public let gemeente: GemeenteSpec
+    public let mapping: MappingSpec
+    /// The folder with the source's export files.
+    public let folder: URL
+    /// Old team key → new wijkteam id.
+    public let teams: [String: String]
+    /// The source's entities, compiled against their files, in processing order.
+    public let entities: [CompiledEntity]
+}

@@ -1,0 +1,29 @@
+import WijkModel
+
+/// What the merge needs to know of the new organisation and the sources.
+public struct MergeContext: Sendable {
+    /// Per source: old team key → new wijkteam id.
+    public let teams: [String: [String: String]]
+    /// Per source: its (former) gemeente code, kept beside numbers unique only within it.
+    public let bronGemeente: [String: String]
+    /// Postcode → wijk code, and wijk → wijkteam id.
+    public let wijk: @Sendable (Postcode) -> String?
+    public let wijkteam: @Sendable (String) -> String?
+
+    public init(teams: [String: [String: String]], bronGemeente: [String: String],
+                wijk: @escaping @Sendable (Postcode) -> String?, wijkteam: @escaping @Sendable (String) -> String?) {
+        self.teams = teams
+        self.bronGemeente = bronGemeente
+        self.wijk = wijk
+        self.wijkteam = wijkteam
+    }
+}
+
+/// What became of one source record in the merge.
+public enum MergeOutcome: Sendable, Equatable {
+    /// It made a new canonical row.
+    case loaded
+    /// It was folded into an existing canonical row (both are in `herkomst`).
+    case merged
+    case rejected(Rejection)
+}

@@ -1,0 +1,198 @@
+import WijkModel
+
+/// Puts the sources' mapped records side by side and builds the canonical rows:
+/// clients merge on BSN, households on their normalised address; staff, plans, hulpvragen and
+/// voorzieningen are namespaced per source (`bron/sleutel`); old teams fold into the new
+/// wijkteams through the migration file. Every row keeps every source record that made it.
+///
+/// Records must arrive entity by entity in `Entity` order (all sources' teams, then all staff, …),
+/// so that whatever a record refers to is already known when it arrives.
+/// When two sources disagree on a field, the first source (in the migration file's order) wins
+/// and empty fields are filled from later ones; detecting those disagreements as conflicts is the
+/// conflict stage's job.
+public final class Merger {
+    struct Row {
+        var values: [Value?]
+        var derived: [String: String]
+        var herkomst: [Provenance]
+    }
+
+    private let context: MergeContext
+    private var rows: [Entity: [String: Row]] = [:]
+    /// Old teams folded into a wijkteam: (wijkteam id, provenance).
+    private var teamLineage: [(String, Provenance)] = []
+    /// A source's own key for a household → the canonical household id.
+    private var households: [SourceKey: String] = [:]
+    /// Namespaced keys already used, with where, to catch a key used twice in one source.
+    private var firstSeen: [Entity: [String: Provenance]] = [:]
+
+    struct SourceKey: Hashable {
+        let bron: String
+        let key: String
+    }
+
+    public init(context: MergeContext) {
+        self.context = context
+    }
+
+    /// Adds one mapped record; returns what became of it and any warnings about it.
+    public func add(_ record: MappedRecord) -> (MergeOutcome, [Finding]) {
+        let p = record.provenance
+        func reject(_ rule: String, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> (MergeOutcome, [Finding]) {
+            (.rejected(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: record.entity, provenance: p, veld: field,
+                                                  melding: message, waarde: value, waardeIsPersoonlijk: personal),
+                                 raw: record.raw)), [])
+        }
+        var values = record.values
+        var derived: [String: String] = [:]
+        var warnings: [Finding] = []
+
+        // Resolve references into canonical keys.
+        for (index, def) in record.entity.fields.enumerated() {
+            guard case .reference(let target, _) = def.role, let value = values[index] else { continue }
+            let text = value.canonicalText
+            switch target {
+            case .team:
+                guard let wijkteam = context.teams[p.bron]?[text] else {
+                    return reject("reference_unknown", "team is not mapped to a wijkteam in the migration file (teams of source \(p.bron))",
+                                  field: def.name, value: text)
+                }
+                values[index] = .text(wijkteam)
+            case .huishouden:
+                guard let id = households[SourceKey(bron: p.bron, key: text)] else {
+                    return reject("reference_unknown", "no huishouden with this key in source \(p.bron)", field: def.name, value: text)
+                }
+                values[index] = .text(id)
+            case .medewerker:
+                let key = "\(p.bron)/\(text)"
+                guard rows[.medewerker]?[key] != nil else {
+                    return reject("reference_unknown", "no medewerker with this key in source \(p.bron)", field: def.name, value: text)
+                }
+                values[index] = .text(key)
+            case .client:
+                guard rows[.client]?[text] != nil else {
+                    return reject("reference_unknown", "no client with this BSN in any source (an orphan)",
+                                  field: def.name, value: text, personal: true)
+                }
+            default:
+                continue
+            }
+        }
+
+        let key: String
+        switch record.entity.identity {
+        case .mappedToWijkteam:
+            guard let sleutel = p.bronSleutel, let wijkteam = context.teams[p.bron]?[sleutel] else {
+                return reject("reference_unknown", "old team is not mapped to a wijkteam in the migration file (teams of source \(p.bron))",
+                              field: "sleutel", value: p.bronSleutel)
+            }
+            teamLineage.append((wijkteam, p))
+            return (.merged, [])
+        case .bsn:
+            guard case .bsn(let bsn)? = record["bsn"] else { return reject("required_missing", "client needs 'bsn'", field: "bsn") }
+            key = bsn.value
+        case .address:
+            guard case .postcode(let postcode)? = record["postcode"], case .integer(let nummer)? = record["huisnummer"] else {
+                return reject("required_missing", "huishouden needs 'postcode' and 'huisnummer'")
+            }
+            let letter = record.text("huisletter")?.uppercased() ?? ""
+            let toevoeging = record.text("toevoeging")?.uppercased() ?? ""
+            key = "\(postcode.value)-\(nummer)" + (letter.isEmpty && toevoeging.isEmpty ? "" : "-\(letter)") + (toevoeging.isEmpty ? "" : "-\(toevoeging)")
+            if let sleutel = p.bronSleutel {
+                let sourceKey = SourceKey(bron: p.bron, key: sleutel)
+                if let earlier = households[sourceKey], earlier != key {
+                    return reject("key_duplicate", "the source uses this huishouden key for another address too", field: "sleutel", value: sleutel)
+                }
+                households[sourceKey] = key
+            }
+            if let wijk = context.wijk(postcode) {
+                derived["wijk"] = wijk
+                derived["wijkteam"] = context.wijkteam(wijk)
+            } else {
+                warnings.append(Finding(severity: .warning, rule: "wijk_unknown", entiteit: .huishouden, provenance: p, veld: "postcode",
+                                        melding: "the postcode lies in no wijk of the new gemeente; loaded without wijk and wijkteam",
+                                        waarde: postcode.value))
+            }
+        case .namespacedSourceKey:
+            guard let sleutel = p.bronSleutel else { return reject("required_missing", "\(record.entity.rawValue) needs 'sleutel'", field: "sleutel") }
+            key = "\(p.bron)/\(sleutel)"
+            if let earlier = firstSeen[record.entity]?[key] {
+                return reject("key_duplicate", "this key is already used by the record at \(earlier.bestand) \(earlier.locatie)",
+                              field: "sleutel", value: sleutel)
+            }
+            firstSeen[record.entity, default: [:]][key] = p
+            if record.entity == .voorziening, let gemeente = context.bronGemeente[p.bron] {
+                derived["bron_gemeente"] = gemeente
+            }
+        }
+
+        if var existing = rows[record.entity]?[key] {
+            for i in existing.values.indices where existing.values[i] == nil {
+                existing.values[i] = values[i]
+            }
+            for (k, v) in derived where existing.derived[k] == nil { existing.derived[k] = v }
+            existing.herkomst.append(p)
+            rows[record.entity]![key] = existing
+            return (.merged, warnings)
+        }
+        rows[record.entity, default: [:]][key] = Row(values: values, derived: derived, herkomst: [p])
+        return (.loaded, warnings)
+    }
+
+    /// The canonical tables (without the reference tables of the new organisation) and `herkomst`.
+    /// Rows are sorted by key; lineage follows in arrival order, which the input order fixes.
+    public func tables() -> (tables: [TableData], herkomst: TableData) {
+        var tables: [TableData] = []
+        var herkomst = TableData(name: "herkomst", columns: ["entiteit", "sleutel", "bron", "bestand", "locatie", "bron_sleutel"])
+        func lineage(_ table: String, _ key: String, _ p: Provenance) -> [StoreValue] {
+            [.text(table), .text(key), .text(p.bron), .text(p.bestand), .text(p.locatie.stored), StoreValue(p.bronSleutel)]
+        }
+        for (wijkteam, p) in teamLineage {
+            herkomst.rows.append(lineage("wijkteam", wijkteam, p))
+        }
+        for entity in Entity.allCases where entity != .team {
+            let layout = Merger.layout(entity)
+            var table = TableData(name: entity.table, columns: layout.map(\.column))
+            for (key, row) in (rows[entity] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                table.rows.append(layout.map { column in
+                    switch column.source {
+                    case .key: return .text(key)
+                    case .field(let i): return StoreValue(row.values[i])
+                    case .derived(let name): return StoreValue(row.derived[name])
+                    }
+                })
+                for p in row.herkomst { herkomst.rows.append(lineage(entity.table, key, p)) }
+            }
+            tables.append(table)
+        }
+        return (tables, herkomst)
+    }
+
+    struct Column {
+        enum Source { case key, field(Int), derived(String) }
+        let column: String
+        let source: Source
+    }
+
+    /// A table's columns: its key, the canonical fields that are stored, then derived columns.
+    static func layout(_ entity: Entity) -> [Column] {
+        var columns: [Column] = [Column(column: entity == .client ? "bsn" : "id", source: .key)]
+        for (i, def) in entity.fields.enumerated() {
+            switch def.role {
+            case .sourceKey: continue
+            case .column(let name):
+                if entity == .client && name == "bsn" { continue }
+                columns.append(Column(column: name, source: .field(i)))
+            case .reference(_, let column):
+                columns.append(Column(column: column, source: .field(i)))
+            }
+        }
+        switch entity {
+        case .huishouden: columns += [Column(column: "wijk", source: .derived("wijk")), Column(column: "wijkteam", source: .derived("wijkteam"))]
+        case .voorziening: columns.append(Column(column: "bron_gemeente", source: .derived("bron_gemeente")))
+        default: break
+        }
+        return columns
+    }
+}
+

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import WijkModel
+import WijkStore
+
+/// The embedded store: one SQLite file, through GRDB. Foreign keys are enforced.
+public final class SQLiteStore: WijkteamStore {
+    public let path: String
+    private let queue: DatabaseQueue
+
+    public init(path: String) throws {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw StoreError("cannot open the SQLite store \(path): \(error.message ?? "\(error.resultCode)")")
+        } catch {
+            throw StoreError("cannot open the SQLite store \(path): \(error.localizedDescription)")
+        }
+    }
+
+    public func prepareSchema() throws {
+        var migrator = DatabaseMigrator()
+        for migration in Schema.migrations {
+            migrator.registerMigration(migration.name) { db in
+                for sql in migration.statements { try db.execute(sql: sql) }
+            }
+        }
+        do {
+            try migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw StoreError("cannot prepare the schema of \(path): \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+
+    public func load(_ load: StoreLoad) throws -> Int {
+        do {
+            // `write` runs the closure in one transaction and rolls it back if anything throws.
+            return try queue.write { db -> Int in
+                for table in Schema.loadOrder.reversed() {
+                    try db.execute(sql: "DELETE FROM \(table)")
+                }
+                for name in Schema.loadOrder {
+                    guard let table = load.tables.first(where: { $0.name == name }), !table.rows.isEmpty else { continue }
+                    try insert(table, db)
+                }
+                let run = load.run
+                try db.execute(sql: """
+                    INSERT INTO migratierun (migratie, started, finished, input_checksum, counts) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [run.migratie, run.started, run.finished, run.inputChecksum, run.counts])
+                return Int(db.lastInsertedRowID)
+            }
+        } catch let error as DatabaseError {
+            // The message names the constraint, never the values bound to the statement.
+            throw StoreError("loading the SQLite store \(path) failed, nothing was changed: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+
+    private func insert(_ table: TableData, _ db: Database) throws {
+        let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
+        let statement = try db.makeStatement(sql: "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
+        for row in table.rows {
+            try statement.execute(arguments: StatementArguments(row.map(\.databaseValue)))
+        }
+    }
+}
+
+extension StoreValue {
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: return .null
+        case .text(let s): return s.databaseValue
+        case .integer(let i): return i.databaseValue
+        case .real(let d): return d.databaseValue
+        }
+    }
+}

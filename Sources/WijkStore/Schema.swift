@@ -1,0 +1,172 @@
+/// The store's schema as named, frozen migrations in plain SQL that SQLite and PostgreSQL both
+/// accept. A migration that has shipped is never edited: a change is a new migration.
+public enum Schema {
+    public struct Migration: Sendable {
+        public let name: String
+        public let statements: [String]
+    }
+
+    public static let migrations: [Migration] = [v1]
+
+    /// Tables in the order rows can be inserted (every foreign key points up the list).
+    public static let loadOrder = [
+        "gemeente", "wijk", "wijkteam", "wijkteam_wijk", "medewerker", "huishouden", "client",
+        "plan", "hulpvraag", "voorziening", "conflict", "herkomst", "afwijzing",
+    ]
+
+    static let v1 = Migration(name: "v1_canonical_model", statements: [
+        """
+        CREATE TABLE gemeente (
+            code TEXT NOT NULL PRIMARY KEY CHECK (length(code) = 6 AND substr(code, 1, 2) = 'GM'),
+            naam TEXT NOT NULL,
+            opgeheven_op DATE,
+            opgegaan_in TEXT REFERENCES gemeente(code)
+        )
+        """,
+        """
+        CREATE TABLE wijk (
+            code TEXT NOT NULL PRIMARY KEY CHECK (length(code) = 8 AND substr(code, 1, 2) = 'WK'),
+            naam TEXT NOT NULL,
+            gemeente TEXT NOT NULL REFERENCES gemeente(code)
+        )
+        """,
+        """
+        CREATE TABLE wijkteam (
+            id TEXT NOT NULL PRIMARY KEY,
+            naam TEXT NOT NULL,
+            gemeente TEXT NOT NULL REFERENCES gemeente(code),
+            locatie TEXT,
+            email TEXT,
+            telefoon TEXT
+        )
+        """,
+        """
+        CREATE TABLE wijkteam_wijk (
+            wijkteam TEXT NOT NULL REFERENCES wijkteam(id),
+            wijk TEXT NOT NULL UNIQUE REFERENCES wijk(code),
+            PRIMARY KEY (wijkteam, wijk)
+        )
+        """,
+        """
+        CREATE TABLE medewerker (
+            id TEXT NOT NULL PRIMARY KEY,
+            voornaam TEXT,
+            achternaam TEXT NOT NULL,
+            email TEXT,
+            functie TEXT,
+            werkgever TEXT,
+            dienstverband TEXT CHECK (dienstverband IN ('in_dienst', 'gedetacheerd')),
+            fte DOUBLE PRECISION,
+            wijkteam TEXT REFERENCES wijkteam(id)
+        )
+        """,
+        """
+        CREATE TABLE huishouden (
+            id TEXT NOT NULL PRIMARY KEY,
+            straat TEXT,
+            huisnummer INTEGER NOT NULL,
+            huisletter TEXT,
+            toevoeging TEXT,
+            postcode TEXT NOT NULL CHECK (length(postcode) = 6),
+            woonplaats TEXT,
+            wijk TEXT REFERENCES wijk(code),
+            wijkteam TEXT REFERENCES wijkteam(id)
+        )
+        """,
+        """
+        CREATE TABLE client (
+            bsn TEXT NOT NULL PRIMARY KEY CHECK (length(bsn) = 9),
+            voornamen TEXT,
+            voorletters TEXT,
+            voorvoegsel TEXT,
+            achternaam TEXT NOT NULL,
+            geboortedatum DATE,
+            geslacht TEXT CHECK (geslacht IN ('0', '1', '2')),
+            huishouden TEXT REFERENCES huishouden(id)
+        )
+        """,
+        """
+        CREATE TABLE plan (
+            id TEXT NOT NULL PRIMARY KEY,
+            huishouden TEXT NOT NULL REFERENCES huishouden(id),
+            regisseur TEXT REFERENCES medewerker(id),
+            startdatum DATE,
+            einddatum DATE,
+            status TEXT
+        )
+        """,
+        """
+        CREATE TABLE hulpvraag (
+            id TEXT NOT NULL PRIMARY KEY,
+            bsn TEXT NOT NULL REFERENCES client(bsn),
+            meldingsdatum DATE,
+            domein TEXT,
+            verwijzer TEXT,
+            status TEXT,
+            afgesloten_op DATE
+        )
+        """,
+        """
+        CREATE TABLE voorziening (
+            id TEXT NOT NULL PRIMARY KEY,
+            bsn TEXT NOT NULL REFERENCES client(bsn),
+            wet TEXT NOT NULL CHECK (wet IN ('wmo', 'jeugdwet', 'participatiewet')),
+            productcategorie TEXT,
+            productcode TEXT,
+            volume INTEGER,
+            eenheid TEXT,
+            frequentie TEXT,
+            aanbieder TEXT,
+            begindatum DATE,
+            einddatum DATE,
+            beschikkingnummer TEXT,
+            toewijzingnummer TEXT,
+            bron_gemeente TEXT NOT NULL REFERENCES gemeente(code)
+        )
+        """,
+        """
+        CREATE TABLE conflict (
+            id TEXT NOT NULL PRIMARY KEY,
+            soort TEXT NOT NULL,
+            entiteit TEXT NOT NULL,
+            sleutel TEXT NOT NULL,
+            bronnen TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            besluit TEXT
+        )
+        """,
+        """
+        CREATE TABLE herkomst (
+            entiteit TEXT NOT NULL,
+            sleutel TEXT NOT NULL,
+            bron TEXT NOT NULL,
+            bestand TEXT NOT NULL,
+            locatie TEXT NOT NULL,
+            bron_sleutel TEXT
+        )
+        """,
+        "CREATE INDEX herkomst_entiteit_sleutel ON herkomst (entiteit, sleutel)",
+        """
+        CREATE TABLE afwijzing (
+            bron TEXT NOT NULL,
+            bestand TEXT NOT NULL,
+            locatie TEXT NOT NULL,
+            entiteit TEXT NOT NULL,
+            regel TEXT NOT NULL,
+            veld TEXT,
+            melding TEXT NOT NULL,
+            ruwe_regel TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE migratierun (
+            id INTEGER NOT NULL PRIMARY KEY,
+            migratie TEXT NOT NULL,
+            started TEXT NOT NULL,
+            finished TEXT NOT NULL,
+            input_checksum TEXT NOT NULL,
+            counts TEXT NOT NULL
+        )
+        """,
+    ])
+}

@@ -1,0 +1,66 @@
+import WijkModel
+
+/// Everything one run loads: the tables in `Schema.loadOrder`, and the run's own record.
+public struct StoreLoad: Sendable {
+    public let tables: [TableData]
+    public let run: RunRecord
+
+    public init(tables: [TableData], run: RunRecord) {
+        self.tables = tables
+        self.run = run
+    }
+}
+
+/// One row of `migratierun`.
+public struct RunRecord: Sendable {
+    public let migratie: String
+    public let started: String
+    public let finished: String
+    /// SHA-256 over every input file, in a fixed order.
+    public let inputChecksum: String
+    /// The run's summary as JSON.
+    public let counts: String
+
+    public init(migratie: String, started: String, finished: String, inputChecksum: String, counts: String) {
+        self.migratie = migratie
+        self.started = started
+        self.finished = finished
+        self.inputChecksum = inputChecksum
+        self.counts = counts
+    }
+}
+
+/// The unified wijkteam store. A load happens in one transaction: it replaces everything the
+/// previous run loaded (runs are repeated until they are clean), keeps the history of runs in
+/// `migratierun`, and leaves the store as it was when it fails.
+public protocol WijkteamStore {
+    /// Brings the schema up to date with `Schema.migrations`.
+    func prepareSchema() throws
+    /// Loads one run; returns the new `migratierun` id.
+    func load(_ load: StoreLoad) throws -> Int
+}
+
+/// A store that cannot be used, with one line that says why.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// A parsed `--store` URL.
+public enum StoreLocation: Sendable, Equatable {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    public init(_ url: String) throws {
+        if url.hasPrefix("sqlite:") {
+            let path = String(url.dropFirst("sqlite:".count))
+            guard !path.isEmpty else { throw StoreError("store URL '\(url)' has no path: write sqlite:out/wijkteam.sqlite") }
+            self = .sqlite(path: path.hasPrefix("//") ? String(path.dropFirst(2)) : path)
+        } else if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            self = .postgres(url: url)
+        } else {
+            throw StoreError("store URL '\(url)' is neither sqlite:PATH nor postgres://user@host:port/db")
+        }
+    }
+}
