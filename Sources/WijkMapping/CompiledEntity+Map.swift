@@ -5,7 +5,7 @@ extension CompiledEntity {
     /// Maps one source record. Never throws: whatever is wrong becomes a rejection or a warning
     /// that names the file, the location, the field and the rule.
     public func map(fields input: [String], location: Location, raw: @autoclosure () -> String) -> MapOutcome {
-        let provenance = Provenance(bron: bron, bestand: display, locatie: location, bronSleutel: nil)
+        let provenance = Provenance(bron: bron, bestand: bestand, locatie: location, bronSleutel: nil)
         func reject(_ rule: String, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> MapOutcome {
             .rejected(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: entity, provenance: provenance,
                                                  veld: field, melding: message, waarde: value, waardeIsPersoonlijk: personal),

@@ -7,9 +7,12 @@ import WijkModel
 public struct CompiledEntity: @unchecked Sendable {
     public let entity: Entity
     public let bron: String
-    /// The file on disk, and as messages and `herkomst` name it.
+    /// The file on disk; as messages name it (relative to the working folder); and as `herkomst`
+    /// and the reports name it (relative to the migration file, so that the store's content does
+    /// not depend on where the command was run).
     public let path: String
     public let display: String
+    public let bestand: String
     public let dialect: CSVDialect
     let headerCount: Int?
     let maxPosition: Int
@@ -39,7 +42,7 @@ public struct CompiledEntity: @unchecked Sendable {
     /// Binds an entity spec to its file. Unknown columns are reported against the mapping file,
     /// with the file's header listed.
     static func compile(_ spec: EntitySpec, mapping: MappingSpec, bron: String, path: String, display: String,
-                        defaults: [String: String], _ d: Diagnostics) -> CompiledEntity? {
+                        bestand: String, defaults: [String: String], _ d: Diagnostics) -> CompiledEntity? {
         var header: [String]?
         do {
             let reader = try CSVReader(path: path, dialect: spec.dialect)
@@ -125,7 +128,7 @@ public struct CompiledEntity: @unchecked Sendable {
                                       onError: .reject, defaultValue: nil, spot: spec.fileSpot)
             fields.append(CompiledField(index: index, definition: def, source: .constant(value), spec: fieldSpec, fallback: nil))
         }
-        return CompiledEntity(entity: spec.entity, bron: bron, path: path, display: display, dialect: spec.dialect,
+        return CompiledEntity(entity: spec.entity, bron: bron, path: path, display: display, bestand: bestand, dialect: spec.dialect,
                               headerCount: headerCount, maxPosition: maxPosition, splits: splits, filters: filters,
                               fields: fields, maps: mapping.valueMaps, splitPartCount: splitParts.count)
     }

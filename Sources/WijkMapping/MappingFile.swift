@@ -43,7 +43,7 @@ public enum MappingFile {
             }
         }
         try d.throwIfAny()
-        return MappingSpec(file: display, description: top["bronsysteem"]?.string,
+        return MappingSpec(file: display, path: path, description: top["bronsysteem"]?.string,
                            valueMaps: maps, entities: entities.sorted { $0.entity < $1.entity })
     }
 

@@ -7,6 +7,8 @@ import WijkModel
 public struct MappingSpec: @unchecked Sendable {
     /// The file as it is named in messages (relative to the working folder).
     public let file: String
+    /// The file on disk.
+    public let path: String
     public let description: String?
     public let valueMaps: [String: ValueMap]
     /// Entities in processing order.

@@ -232,7 +232,8 @@ public enum MigrationFile {
         }
         let entities = mapping.entities.compactMap { spec in
             CompiledEntity.compile(spec, mapping: mapping, bron: name, path: sourceURL.appendingPathComponent(spec.file).path,
-                                   display: show("\(sourceFolder)/\(spec.file)"), defaults: defaults[spec.entity] ?? [:], d)
+                                   display: show("\(sourceFolder)/\(spec.file)"),
+                                   bestand: "\(sourceFolder)/\(spec.file)".normalizedPath, defaults: defaults[spec.entity] ?? [:], d)
         }
         guard let former else { return nil }
         return SourcePlan(name: name, gemeente: former, mapping: mapping, folder: sourceURL, teams: teams, entities: entities)

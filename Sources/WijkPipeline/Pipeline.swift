@@ -1,0 +1,224 @@
+import Foundation
+import Logging
+import WijkCSV
+import WijkMapping
+import WijkMerge
+import WijkModel
+import WijkReport
+import WijkSQLite
+import WijkStore
+
+/// import → map → merge → report → load. Returns what happened; prints nothing itself
+/// (progress goes to the logger, which never receives names or BSNs).
+public struct Pipeline {
+    public struct Options: Sendable {
+        /// Load the store (`migrate`) or only report (`check`).
+        public var load: Bool
+        /// `--store`; otherwise the migration file's `store`, otherwise `sqlite:out/wijkteam.sqlite`.
+        public var store: String?
+        /// `--report`; otherwise the migration file's `report`, otherwise `report/` next to the store.
+        public var report: String?
+        /// Show BSNs and personal values unmasked in the reports.
+        public var revealBSN: Bool
+
+        public init(load: Bool, store: String? = nil, report: String? = nil, revealBSN: Bool = false) {
+            self.load = load
+            self.store = store
+            self.report = report
+            self.revealBSN = revealBSN
+        }
+    }
+
+    public let plan: MigrationPlan
+    public let options: Options
+    public var logger: Logger
+
+    public init(plan: MigrationPlan, options: Options, logger: Logger = Logger(label: "wijkmigratie")) {
+        self.plan = plan
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Reads the migration file and everything it names; throws `ConfigErrors` for mistakes.
+    public static func prepare(migrationFile: String, options: Options, logger: Logger = Logger(label: "wijkmigratie")) throws -> Pipeline {
+        Pipeline(plan: try MigrationFile.load(path: migrationFile), options: options, logger: logger)
+    }
+
+    /// The store location: relative paths start at the migration file's folder when they come
+    /// from the file, at the working folder when they come from the command line.
+    public var storeLocation: StoreLocation {
+        get throws {
+            if let url = options.store { return try StoreLocation(url) }
+            let location = try StoreLocation(plan.store ?? "sqlite:out/wijkteam.sqlite")
+            if case .sqlite(let path) = location, !path.hasPrefix("/") {
+                return .sqlite(path: plan.folder.appendingPathComponent(path).standardizedFileURL.path)
+            }
+            return location
+        }
+    }
+
+    public var reportFolder: URL {
+        get throws {
+            if let report = options.report { return URL(fileURLWithPath: report) }
+            if let report = plan.report { return plan.folder.appendingPathComponent(report, isDirectory: true) }
+            if case .sqlite(let path) = try storeLocation {
+                return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("report", isDirectory: true)
+            }
+            return plan.folder.appendingPathComponent("out/report", isDirectory: true)
+        }
+    }
+
+    public func run() throws -> RunResult {
+        let started = Self.timestamp()
+        let store = try options.load ? openStore() : nil
+        var state = RunState(plan: plan)
+        let merger = Merger(context: mergeContext())
+
+        for entity in Entity.allCases {
+            for source in plan.sources {
+                for compiled in source.entities where compiled.entity == entity {
+                    logger.info("reading", metadata: ["bron": "\(source.name)", "entiteit": "\(entity.rawValue)", "bestand": "\(compiled.display)"])
+                    try read(compiled, into: &state, merger: merger)
+                }
+            }
+        }
+
+        let merged = merger.tables()
+        var tables = referenceTables()
+        tables.append(contentsOf: merged.tables)
+        tables.append(TableData(name: "conflict", columns: ["id", "soort", "entiteit", "sleutel", "bronnen", "detail", "besluit"]))
+        tables.append(merged.herkomst)
+        tables.append(afwijzingTable(state.rejections))
+
+        let summary = state.summary(tables: tables)
+        guard summary.accountingHolds else {
+            let broken = summary.sources.flatMap { s in s.entities.filter { !$0.value.balances }.map { "\(s.bron)/\($0.key)" } }
+            throw RunError("internal error: read ≠ loaded + merged + rejected for \(broken.joined(separator: ", ")); nothing was loaded")
+        }
+        let checksum = try inputChecksum()
+        let folder = try reportFolder
+        do {
+            try Reports.write(to: folder, summary: summary, findings: state.findings, rejections: state.rejections, reveal: options.revealBSN)
+        } catch {
+            throw RunError("cannot write the report to \(folder.path): \(error.localizedDescription)")
+        }
+
+        var runID: Int?
+        if let store {
+            let counts = String(decoding: try Reports.summaryJSON(summary), as: UTF8.self)
+            let run = RunRecord(migratie: plan.name, started: started, finished: Self.timestamp(), inputChecksum: checksum, counts: counts)
+            runID = try store.load(StoreLoad(tables: tables, run: run))
+            logger.info("loaded", metadata: ["migratierun": "\(runID!)"])
+        }
+        return RunResult(summary: summary, findings: state.findings, rejections: state.rejections, tables: tables,
+                         inputChecksum: checksum, runID: runID, reportFolder: folder.path)
+    }
+
+    private func openStore() throws -> WijkteamStore {
+        switch try storeLocation {
+        case .sqlite(let path):
+            let store = try SQLiteStore(path: path)
+            try store.prepareSchema()
+            return store
+        case .postgres:
+            throw StoreError("the PostgreSQL store is not in this version yet; use sqlite:PATH")
+        }
+    }
+
+    private func read(_ compiled: CompiledEntity, into state: inout RunState, merger: Merger) throws {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: compiled.path, dialect: compiled.dialect)
+        } catch {
+            throw RunError("\(compiled.display): cannot read the file: \(error)")
+        }
+        let key = RunState.Key(bron: compiled.bron, entity: compiled.entity)
+        while true {
+            let result: CSVReadResult?
+            do { result = try reader.next() } catch {
+                throw RunError("\(compiled.display): reading stopped: \(error)")
+            }
+            guard let result else { break }
+            state.counts[key, default: Counts()].read += 1
+            switch result {
+            case .malformed(let bad):
+                let rule = bad.problem == .unterminatedQuote ? "csv_unterminated_quote" : "encoding_invalid"
+                let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(bad.line), bronSleutel: nil)
+                state.reject(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: compiled.entity, provenance: p,
+                                                        melding: bad.message), raw: bad.raw), key)
+            case .record(let record):
+                switch compiled.map(fields: record.fields, location: .line(record.line), raw: record.raw) {
+                case .rejected(let rejection):
+                    state.reject(rejection, key)
+                case .mapped(let mapped):
+                    state.findings.append(contentsOf: mapped.warnings)
+                    let (outcome, warnings) = merger.add(mapped)
+                    state.findings.append(contentsOf: warnings)
+                    switch outcome {
+                    case .loaded: state.counts[key, default: Counts()].loaded += 1
+                    case .merged: state.counts[key, default: Counts()].merged += 1
+                    case .rejected(let rejection): state.reject(rejection, key)
+                    }
+                }
+            }
+        }
+    }
+
+    private func mergeContext() -> MergeContext {
+        let plan = self.plan
+        return MergeContext(
+            teams: Dictionary(uniqueKeysWithValues: plan.sources.map { ($0.name, $0.teams) }),
+            bronGemeente: Dictionary(uniqueKeysWithValues: plan.sources.map { ($0.name, $0.gemeente.code) }),
+            wijk: { plan.wijk(for: $0) },
+            wijkteam: { plan.wijkteam(serving: $0) })
+    }
+
+    /// The new organisation, from the migration file: gemeenten (the new one and the former ones
+    /// that were opgeheven in it), wijken, wijkteams and which wijken they serve.
+    private func referenceTables() -> [TableData] {
+        let new = plan.gemeente
+        var gemeente = TableData(name: "gemeente", columns: ["code", "naam", "opgeheven_op", "opgegaan_in"],
+                                 rows: [[.text(new.code), .text(new.naam), .null, .null]])
+        var seen: Set<String> = [new.code]
+        for source in plan.sources where !seen.contains(source.gemeente.code) {
+            seen.insert(source.gemeente.code)
+            let g = source.gemeente
+            let ended = g.datum ?? new.datum
+            gemeente.rows.append([.text(g.code), .text(g.naam), StoreValue(ended?.iso), .text(new.code)])
+        }
+        let wijk = TableData(name: "wijk", columns: ["code", "naam", "gemeente"],
+                             rows: plan.wijken.sorted { $0.code < $1.code }.map { [.text($0.code), .text($0.naam), .text(new.code)] })
+        let teams = plan.wijkteams.sorted { $0.id < $1.id }
+        let wijkteam = TableData(name: "wijkteam", columns: ["id", "naam", "gemeente", "locatie", "email", "telefoon"],
+                                 rows: teams.map { [.text($0.id), .text($0.naam), .text(new.code), StoreValue($0.locatie), StoreValue($0.email), StoreValue($0.telefoon)] })
+        let serves = TableData(name: "wijkteam_wijk", columns: ["wijkteam", "wijk"],
+                               rows: teams.flatMap { t in t.wijken.sorted().map { [.text(t.id), .text($0)] } })
+        return [gemeente, wijk, wijkteam, serves]
+    }
+
+    private func afwijzingTable(_ rejections: [Rejection]) -> TableData {
+        TableData(name: "afwijzing", columns: ["bron", "bestand", "locatie", "entiteit", "regel", "veld", "melding", "ruwe_regel"],
+                  rows: rejections.map { r in
+                      let f = r.finding
+                      return [.text(f.provenance.bron), .text(f.provenance.bestand), .text(f.provenance.locatie.stored),
+                              .text(f.entiteit.rawValue), .text(f.rule), StoreValue(f.veld), .text(f.message(reveal: true)), .text(r.raw)]
+                  })
+    }
+
+    private func inputChecksum() throws -> String {
+        var files: [(name: String, path: String)] = [("migratie", URL(fileURLWithPath: plan.file).standardizedFileURL.path)]
+        for source in plan.sources {
+            files.append(("mapping:\(source.name)", source.mapping.path))
+            for entity in source.entities { files.append(("\(source.name):\(entity.bestand)", entity.path)) }
+        }
+        do { return try SHA256.files(files) } catch {
+            throw RunError("cannot read the inputs for their checksum: \(error.localizedDescription)")
+        }
+    }
+
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,29 @@
+import WijkModel
+
+/// Everything a run produced: the summary, every finding and rejection, and the tables it loads
+/// (or would load, for `check`).
+public struct RunResult: Sendable {
+    public let summary: RunSummary
+    /// Errors (each belongs to a rejection) and warnings, in reading order.
+    public let findings: [Finding]
+    public let rejections: [Rejection]
+    public let tables: [TableData]
+    /// SHA-256 over the migration file, the mapping files and every input file.
+    public let inputChecksum: String
+    /// The `migratierun` id, when the run loaded the store.
+    public let runID: Int?
+    /// Where the report was written.
+    public let reportFolder: String
+
+    /// 0: done and nothing blocks. (1 is for open conflicts and exceeded reject thresholds.)
+    public var exitStatus: Int32 { 0 }
+
+    public func table(_ name: String) -> TableData? { tables.first { $0.name == name } }
+}
+
+/// A run that could not be done: bad configuration, unreadable input, a store that refuses.
+/// `description` is the one message for stderr.
+public struct RunError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

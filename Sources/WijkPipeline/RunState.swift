@@ -1,0 +1,51 @@
+import WijkMapping
+import WijkModel
+
+/// The counts, findings and rejections a run gathers while it reads.
+struct RunState {
+    struct Key: Hashable {
+        let bron: String
+        let entity: Entity
+    }
+
+    let plan: MigrationPlan
+    var counts: [Key: Counts] = [:]
+    var findings: [Finding] = []
+    var rejections: [Rejection] = []
+
+    init(plan: MigrationPlan) {
+        self.plan = plan
+    }
+
+    mutating func reject(_ rejection: Rejection, _ key: Key) {
+        counts[key, default: Counts()].rejected += 1
+        rejections.append(rejection)
+        findings.append(rejection.finding)
+    }
+
+    func summary(tables: [TableData]) -> RunSummary {
+        var sources: [RunSummary.Source] = []
+        var total = Counts()
+        var holds = true
+        for source in plan.sources {
+            var entities: [String: Counts] = [:]
+            var sourceTotal = Counts()
+            for entity in Set(source.entities.map(\.entity)).sorted() {
+                let c = counts[Key(bron: source.name, entity: entity)] ?? Counts()
+                entities[entity.rawValue] = c
+                sourceTotal = sourceTotal + c
+                holds = holds && c.balances
+            }
+            total = total + sourceTotal
+            sources.append(RunSummary.Source(bron: source.name, gemeente: source.gemeente.code, entities: entities, total: sourceTotal))
+        }
+        var rules: [String: Int] = [:]
+        for f in findings { rules[f.rule, default: 0] += 1 }
+        return RunSummary(
+            migratie: plan.name, sources: sources, total: total,
+            tables: Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.rows.count) }),
+            findings: RunSummary.FindingCounts(errors: findings.filter { $0.severity == .error }.count,
+                                               warnings: findings.filter { $0.severity == .warning }.count, rules: rules),
+            accountingHolds: holds && total.balances)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import WijkModel
+
+/// The files of the report folder, as pure functions of a run's results.
+public enum Reports {
+    /// `summary.json`: sorted keys and a fixed layout, so that the same run gives the same bytes.
+    public static func summaryJSON(_ summary: RunSummary) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(summary)) + [0x0A]
+    }
+
+    /// `findings.csv`: every finding, errors and warnings, values masked unless `reveal`.
+    public static func findingsCSV(_ findings: [Finding], reveal: Bool) -> [UInt8] {
+        var csv = ExcelCSV(header: ["severity", "rule", "bron", "bestand", "locatie", "entiteit", "veld", "melding"])
+        for f in findings {
+            csv.append([f.severity.rawValue, f.rule, f.provenance.bron, f.provenance.bestand, f.provenance.locatie.stored,
+                        f.entiteit.rawValue, f.veld ?? "", f.message(reveal: reveal)])
+        }
+        return csv.data
+    }
+
+    /// `rejects.csv`: every rejected record with where it was and why. The raw record is not
+    /// here (it holds personal data); the store's `afwijzing` keeps it.
+    public static func rejectsCSV(_ rejections: [Rejection], reveal: Bool) -> [UInt8] {
+        var csv = ExcelCSV(header: ["bron", "bestand", "locatie", "entiteit", "veld", "regel", "melding"])
+        for r in rejections {
+            let f = r.finding
+            csv.append([f.provenance.bron, f.provenance.bestand, f.provenance.locatie.stored, f.entiteit.rawValue,
+                        f.veld ?? "", f.rule, f.message(reveal: reveal)])
+        }
+        return csv.data
+    }
+
+    /// Writes the report folder.
+    public static func write(to folder: URL, summary: RunSummary, findings: [Finding], rejections: [Rejection], reveal: Bool) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(summaryJSON(summary)).write(to: folder.appendingPathComponent("summary.json"))
+        try Data(findingsCSV(findings, reveal: reveal)).write(to: folder.appendingPathComponent("findings.csv"))
+        try Data(rejectsCSV(rejections, reveal: reveal)).write(to: folder.appendingPathComponent("rejects.csv"))
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Everything check does, then load the store in one transaction (replacing what the previous run loaded).")
+
+    @OptionGroup var options: RunOptions
+
+    @Option(name: .long, help: "The store: sqlite:PATH (default: the migration file's 'store', else sqlite:out/wijkteam.sqlite beside it).")
+    var store: String?
+
+    func run() throws {
+        try Runner.run(options, load: true, store: store)
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Logging
+import WijkMapping
+import WijkPipeline
+import WijkStore
+
+@main
+struct Wijkmigratie: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wijkmigratie",
+        abstract: "Move the records of merging wijkteams into one store, losing nothing.",
+        discussion: """
+            Exit status: 0 done and nothing blocks; 1 finished, but something needs a steward;
+            2 the run could not be done (a bad migration or mapping file, unreadable input,
+            a store that cannot be used): one message on stderr says where and what to do.
+            """,
+        subcommands: [Check.self, Migrate.self])
+}
+
+/// Options that `check` and `migrate` share.
+struct RunOptions: ParsableArguments {
+    @Argument(help: "The migration file (migratie.yml).")
+    var migrationFile: String
+
+    @Option(name: .long, help: "The report folder (default: the migration file's 'report', else report/ next to the store).")
+    var report: String?
+
+    @Flag(name: .long, help: "Show BSNs and other personal values unmasked in the reports.")
+    var revealBSN = false
+
+    @Flag(name: .shortAndLong, help: "Log each stage on stderr (never names or BSNs).")
+    var verbose = false
+}
+
+enum Runner {
+    static func run(_ options: RunOptions, load: Bool, store: String?) throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = options.verbose ? .info : .warning
+            return handler
+        }
+        let pipelineOptions = Pipeline.Options(load: load, store: store, report: options.report, revealBSN: options.revealBSN)
+        do {
+            let pipeline = try Pipeline.prepare(migrationFile: options.migrationFile, options: pipelineOptions)
+            let result = try pipeline.run()
+            print(Summary.text(result, loaded: load, store: try? pipeline.storeLocation))
+            if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+        } catch let errors as ConfigErrors {
+            FileHandle.standardError.write(Data((errors.description + "\n").utf8))
+            FileHandle.standardError.write(Data("\(errors.errors.count) mistake(s) in the configuration; no data was read.\n".utf8))
+            throw ExitCode(2)
+        } catch let error as RunError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
