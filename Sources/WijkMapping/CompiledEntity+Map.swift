@@ -77,7 +77,9 @@ extension CompiledEntity {
                 }
                 text = s.trimmingASCIISpaces()
             }
-            if bad == nil, var current = text {
+            // An empty value skips the transforms (a value map has nothing to say about it) and
+            // takes the default, if there is one.
+            if bad == nil, var current = text, !current.trimmingASCIISpaces().isEmpty {
                 for transform in field.spec.transforms {
                     switch transform.apply(current, maps: maps) {
                     case .value(let v): current = v

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs the built CLI on the Midden-Groningen demo and compares with the checked-in expected files.
+@Suite(.serialized)
+struct DemoEndToEndTests {
+    let expected = repositoryRoot().appendingPathComponent("fixtures/midden-groningen/expected")
+
+    @Test func migrateMatchesTheExpectedSummaryAndExitStatus() throws {
+        let dir = TempDir("e2e")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let result = try runCLI(["migrate", "migratie.yml"], in: demo)
+        let status = try String(contentsOf: expected.appendingPathComponent("exit-status"), encoding: .utf8)
+        #expect("\(result.status)" == status.trimmingCharacters(in: .whitespacesAndNewlines), "stderr: \(result.stderr)")
+        let summary = try Data(contentsOf: demo.appendingPathComponent("out/report/summary.json"))
+        let golden = try Data(contentsOf: expected.appendingPathComponent("summary.json"))
+        #expect(String(decoding: summary, as: UTF8.self) == String(decoding: golden, as: UTF8.self))
+        let rejects = try String(contentsOf: demo.appendingPathComponent("out/report/rejects.csv"), encoding: .utf8)
+        let goldenRejects = try String(contentsOf: expected.appendingPathComponent("rejects.csv"), encoding: .utf8)
+        #expect(rejects == goldenRejects)
+        #expect(FileManager.default.fileExists(atPath: demo.appendingPathComponent("out/wijkteam.sqlite").path))
+        #expect(result.stdout.contains("total"))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func checkWritesTheReportButNoStore() throws {
+        let dir = TempDir("e2e")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let result = try runCLI(["check", "migratie.yml", "--report", dir.path + "/r"], in: demo)
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/r/summary.json"))
+        #expect(!FileManager.default.fileExists(atPath: demo.appendingPathComponent("out/wijkteam.sqlite").path))
+    }
+
+    @Test func reportsAndOutputNeverCarryBSNsOrNamesUnlessRevealed() throws {
+        let dir = TempDir("e2e")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let result = try runCLI(["migrate", "migratie.yml", "--verbose", "--store", "sqlite:\(dir.path)/s.sqlite"], in: demo)
+        #expect(result.status == 0)
+        let findings = try String(contentsOf: demo.appendingPathComponent("out/report/findings.csv"), encoding: .utf8)
+        let everything = findings + result.stdout + result.stderr
+        // Any run of nine digits in the output would be an unmasked BSN.
+        #expect(everything.range(of: #"(?<![0-9])[0-9]{9}(?![0-9])"#, options: .regularExpression) == nil)
+        #expect(!everything.contains("Wübbena"))
+        let revealed = try runCLI(["check", "migratie.yml", "--reveal-bsn", "--report", dir.path + "/open"], in: demo)
+        #expect(revealed.status == 0)
+        let open = try String(contentsOf: URL(fileURLWithPath: dir.path + "/open/findings.csv"), encoding: .utf8)
+        #expect(open.range(of: #"'[0-9]{9}'"#, options: .regularExpression) != nil)
+    }
+
+    @Test func aMappingMistakeExitsTwoWithFileLineColumnAndReadsNoData() throws {
+        let dir = TempDir("e2e")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let mapping = dir.url.appendingPathComponent("mappings/menterwolde.yml")
+        var text = try String(contentsOf: mapping, encoding: .utf8)
+        text = text.replacingOccurrences(of: "      geboortedatum: geboortedatum", with: "      geboortedatun: geboortedatum")
+        try text.write(to: mapping, atomically: true, encoding: .utf8)
+        let result = try runCLI(["migrate", "migratie.yml"], in: demo)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("mappings/menterwolde.yml:"))
+        #expect(result.stderr.contains(": error: unknown field 'geboortedatun' for client"))
+        #expect(result.stderr.contains("hint: did you mean 'geboortedatum'?"))
+        #expect(!result.stderr.contains("Fatal error"))
+        #expect(!FileManager.default.fileExists(atPath: demo.appendingPathComponent("out").path))
+    }
+
+    @Test func aMissingMigrationFileAndABadStoreURLExitTwo() throws {
+        let missing = try runCLI(["check", "/nonexistent/migratie.yml"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("/nonexistent/migratie.yml:1:1: error: cannot read the file"))
+        let dir = TempDir("e2e")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let badStore = try runCLI(["migrate", "migratie.yml", "--store", "mysql://x"], in: demo)
+        #expect(badStore.status == 2)
+        #expect(badStore.stderr == "error: store URL 'mysql://x' is neither sqlite:PATH nor postgres://user@host:port/db\n")
+    }
+
+    @Test func usageMistakesExitWithArgumentParserStatus() throws {
+        let result = try runCLI(["migrate"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Missing expected argument '<migration-file>'"))
+    }
+}

@@ -1,0 +1,110 @@
+import Testing
+import WijkModel
+@testable import WijkMerge
+
+struct MergerTests {
+    let context = MergeContext(
+        teams: ["a": ["T1": "wt-1"], "b": ["X": "wt-1"]],
+        bronGemeente: ["a": "GM0018", "b": "GM1987"],
+        wijk: { $0.digits == "9601" ? "WK195201" : nil },
+        wijkteam: { $0 == "WK195201" ? "wt-1" : nil })
+
+    func record(_ entity: Entity, _ bron: String, line: Int = 1, key: String? = nil, _ values: [String: Value]) -> MappedRecord {
+        MappedRecord(entity: entity, values: entity.fields.map { values[$0.name] },
+                     provenance: Provenance(bron: bron, bestand: "\(bron).csv", locatie: .line(line), bronSleutel: key ?? values["sleutel"]?.canonicalText),
+                     warnings: [], raw: "raw")
+    }
+
+    func household(_ bron: String, _ key: String, _ postcode: String, _ nummer: Int, letter: String? = nil) -> MappedRecord {
+        var v: [String: Value] = ["sleutel": .text(key), "postcode": .postcode(Postcode(postcode)!), "huisnummer": .integer(nummer)]
+        if let letter { v["huisletter"] = .text(letter) }
+        return record(.huishouden, bron, v)
+    }
+
+    func client(_ bron: String, _ bsn: String, _ naam: String, household: String? = nil, born: String? = nil) -> MappedRecord {
+        var v: [String: Value] = ["bsn": .bsn(BSN(bsn)!), "achternaam": .text(naam)]
+        if let household { v["huishouden"] = .text(household) }
+        if let born { v["geboortedatum"] = .date(CivilDate(iso: born)!) }
+        return record(.client, bron, v)
+    }
+
+    @Test func householdsMergeOnTheNormalisedAddressAndGetTheirWijk() {
+        let m = Merger(context: context)
+        #expect(m.add(household("a", "h1", "9601 ab", 12, letter: "a")).0 == .loaded)
+        #expect(m.add(household("b", "HH9", "9601AB", 12, letter: "A")).0 == .merged)
+        #expect(m.add(household("b", "HH8", "9601AB", 12)).0 == .loaded)
+        let (tables, herkomst) = m.tables()
+        let hh = tables.first { $0.name == "huishouden" }!
+        #expect(hh.rows.map { $0[0] } == [.text("9601AB-12"), .text("9601AB-12-A")])
+        #expect(hh.rows[1][hh.columns.firstIndex(of: "wijk")!] == .text("WK195201"))
+        #expect(hh.rows[1][hh.columns.firstIndex(of: "wijkteam")!] == .text("wt-1"))
+        #expect(herkomst.rows.filter { $0[1] == .text("9601AB-12-A") }.map { $0[2] } == [.text("a"), .text("b")])
+    }
+
+    @Test func unknownWijkIsAWarningNotAReject() {
+        let m = Merger(context: context)
+        let (outcome, warnings) = m.add(household("a", "h1", "9700AA", 1))
+        #expect(outcome == .loaded)
+        #expect(warnings.map(\.rule) == ["wijk_unknown"])
+    }
+
+    @Test func clientsMergeOnBSNFirstSourceWinsAndGapsAreFilled() {
+        let m = Merger(context: context)
+        _ = m.add(household("a", "h1", "9601AB", 1))
+        _ = m.add(household("b", "x", "9601AB", 1))
+        #expect(m.add(client("a", "123456782", "Bakker", household: "h1")).0 == .loaded)
+        #expect(m.add(client("b", "123456782", "Bakker-Smit", household: "x", born: "1950-01-02")).0 == .merged)
+        let c = m.tables().tables.first { $0.name == "client" }!
+        #expect(c.rows.count == 1)
+        #expect(c.rows[0][c.columns.firstIndex(of: "achternaam")!] == .text("Bakker"))
+        #expect(c.rows[0][c.columns.firstIndex(of: "geboortedatum")!] == .text("1950-01-02"))
+        #expect(c.rows[0][c.columns.firstIndex(of: "huishouden")!] == .text("9601AB-1"))
+    }
+
+    @Test func referencesToUnknownRecordsAreRejected() {
+        let m = Merger(context: context)
+        guard case .rejected(let r) = m.add(client("a", "123456782", "Bakker", household: "nope")).0 else {
+            Issue.record("expected a rejection"); return
+        }
+        #expect(r.finding.rule == "reference_unknown")
+        #expect(r.finding.veld == "huishouden")
+        let orphan = record(.voorziening, "a", ["sleutel": .text("v1"), "bsn": .bsn(BSN("111222333")!), "wet": .text("wmo")])
+        guard case .rejected(let o) = m.add(orphan).0 else { Issue.record("expected a rejection"); return }
+        #expect(o.finding.rule == "reference_unknown")
+        #expect(o.finding.message(reveal: false).hasSuffix("'*****2333'"))
+    }
+
+    @Test func sourceKeysAreNamespacedAndADuplicateInOneSourceIsRejected() {
+        let m = Merger(context: context)
+        let staff = { (bron: String, line: Int) in
+            self.record(.medewerker, bron, line: line, ["sleutel": .text("7"), "achternaam": .text("Smit"), "team": .text(bron == "a" ? "T1" : "X")])
+        }
+        #expect(m.add(staff("a", 2)).0 == .loaded)
+        #expect(m.add(staff("b", 2)).0 == .loaded)
+        guard case .rejected(let r) = m.add(staff("a", 9)).0 else { Issue.record("expected a rejection"); return }
+        #expect(r.finding.rule == "key_duplicate")
+        #expect(r.finding.melding == "this key is already used by the record at a.csv line 2")
+        let t = m.tables().tables.first { $0.name == "medewerker" }!
+        #expect(t.rows.map { $0[0] } == [.text("a/7"), .text("b/7")])
+        #expect(t.rows.map { $0[t.columns.firstIndex(of: "wijkteam")!] } == [.text("wt-1"), .text("wt-1")])
+    }
+
+    @Test func oldTeamsFoldIntoWijkteamsWithLineage() {
+        let m = Merger(context: context)
+        #expect(m.add(record(.team, "a", ["sleutel": .text("T1")])).0 == .merged)
+        guard case .rejected(let r) = m.add(record(.team, "a", ["sleutel": .text("T9")])).0 else { Issue.record("expected a rejection"); return }
+        #expect(r.finding.rule == "reference_unknown")
+        #expect(m.tables().herkomst.rows == [[.text("wijkteam"), .text("wt-1"), .text("a"), .text("a.csv"), .text("1"), .text("T1")]])
+    }
+
+    @Test func voorzieningKeepsItsFormerGemeente() {
+        let m = Merger(context: context)
+        _ = m.add(household("a", "h1", "9601AB", 1))
+        _ = m.add(client("a", "123456782", "Bakker"))
+        _ = m.add(record(.voorziening, "a", ["sleutel": .text("1001"), "bsn": .bsn(BSN("123456782")!), "wet": .text("wmo"), "toewijzingnummer": .text("1001")]))
+        _ = m.add(record(.voorziening, "b", ["sleutel": .text("1001"), "bsn": .bsn(BSN("123456782")!), "wet": .text("wmo"), "toewijzingnummer": .text("1001")]))
+        let v = m.tables().tables.first { $0.name == "voorziening" }!
+        #expect(v.rows.map { $0[0] } == [.text("a/1001"), .text("b/1001")])
+        #expect(v.rows.map { $0[v.columns.firstIndex(of: "bron_gemeente")!] } == [.text("GM0018"), .text("GM1987")])
+    }
+}

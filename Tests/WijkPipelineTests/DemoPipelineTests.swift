@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+import WijkModel
+@testable import WijkPipeline
+
+/// The demo through the pipeline in-process: nothing is lost, planted defects land where the
+/// fixture's README says, and the same inputs give the same content.
+@Suite(.serialized)
+struct DemoPipelineTests {
+    func run(load: Bool, in dir: TempDir) throws -> RunResult {
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let options = Pipeline.Options(load: load, store: "sqlite:\(dir.path)/store.sqlite", report: dir.path + "/report")
+        return try Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: options).run()
+    }
+
+    @Test func everySourceRecordIsLoadedMergedOrRejected() throws {
+        let result = try run(load: false, in: TempDir())
+        #expect(result.summary.accountingHolds)
+        for source in result.summary.sources {
+            for (entity, c) in source.entities {
+                #expect(c.read == c.loaded + c.merged + c.rejected, "\(source.bron)/\(entity)")
+                #expect(c.read > 0, "\(source.bron)/\(entity) read nothing")
+            }
+        }
+        // Independent of the counters: every loaded or merged record has exactly one lineage row,
+        // every rejected one exactly one afwijzing row.
+        let herkomst = result.table("herkomst")!.rows.count
+        let afwijzing = result.table("afwijzing")!.rows.count
+        #expect(herkomst == result.summary.total.loaded + result.summary.total.merged)
+        #expect(afwijzing == result.summary.total.rejected)
+        #expect(herkomst + afwijzing == result.summary.total.read)
+        // Every canonical row has lineage.
+        let lineageKeys = Set(result.table("herkomst")!.rows.map { "\($0[0])|\($0[1])" })
+        for table in ["medewerker", "huishouden", "client", "plan", "hulpvraag", "voorziening"] {
+            for row in result.table(table)!.rows {
+                #expect(lineageKeys.contains("\(StoreValue.text(table))|\(row[0])"), "\(table) \(row[0]) has no herkomst")
+            }
+        }
+    }
+
+    /// The planted defects of fixtures/midden-groningen/README.md, as (file, line, rule).
+    @Test func plantedDefectsAreFoundOnTheDocumentedFileAndLine() throws {
+        let result = try run(load: false, in: TempDir())
+        let found = result.findings.map { "\($0.provenance.bestand):\($0.provenance.locatie.stored) \($0.rule)" }
+        let expected = try String(contentsOf: repositoryRoot().appendingPathComponent("fixtures/midden-groningen/expected/findings.txt"), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
+        #expect(found == expected)
+    }
+
+    @Test func plantedOverlapsMerge() throws {
+        let result = try run(load: false, in: TempDir())
+        let herkomst = result.table("herkomst")!.rows
+        func sourcesPerKey(_ table: String) -> [StoreValue: Set<StoreValue>] {
+            Dictionary(grouping: herkomst.filter { $0[0] == .text(table) }, by: { $0[1] }).mapValues { Set($0.map { $0[2] }) }
+        }
+        let clientsInBoth = sourcesPerKey("client").filter { $0.value.count == 2 }.count
+        let householdsInBoth = sourcesPerKey("huishouden").filter { $0.value.count == 2 }.count
+        // 6 shared households (all their members), 4 movers, 3 respelled clients: see the fixture README.
+        #expect(clientsInBoth == 20)
+        #expect(householdsInBoth == 9)
+        #expect(result.summary.sources[1].entities["client"]?.merged == 20)
+    }
+
+    @Test func migrateLoadsEveryTableAndTwoRunsGiveTheSameContent() throws {
+        let dir = TempDir()
+        let first = try run(load: true, in: dir)
+        #expect(first.runID == 1)
+        let db = try DatabaseQueue(path: dir.path + "/store.sqlite")
+        func dump() throws -> [String: [[String]]] {
+            try db.read { db in
+                var all: [String: [[String]]] = [:]
+                for table in ["gemeente", "wijk", "wijkteam", "wijkteam_wijk", "medewerker", "huishouden", "client", "plan",
+                              "hulpvraag", "voorziening", "herkomst", "afwijzing"] {
+                    all[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { row in
+                        row.databaseValues.map { "\($0)" }
+                    }.sorted { $0.lexicographicallyPrecedes($1) }
+                }
+                return all
+            }
+        }
+        let before = try dump()
+        for (table, rows) in before where table != "afwijzing" {
+            #expect(!rows.isEmpty, "\(table) is empty")
+        }
+        #expect(before["client"]?.count == first.summary.tables["client"])
+        let second = try run(load: true, in: dir)
+        #expect(second.runID == 2)
+        #expect(try dump() == before)
+        #expect(second.inputChecksum == first.inputChecksum)
+        let runs = try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM migratierun") }
+        #expect(runs == 2)
+        // The raw line of a reject is kept untouched, Windows-1252 decoded.
+        let raw = try db.read { try String.fetchOne($0, sql: "SELECT ruwe_regel FROM afwijzing WHERE regel = 'csv_ragged'") }
+        #expect(raw?.contains("Begeleiding; groep") == true)
+    }
+}
+
+struct SHA256Tests {
+    @Test func knownVectors() {
+        var empty = SHA256()
+        #expect(empty.finish() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        var abc = SHA256()
+        abc.update(Array("abc".utf8))
+        #expect(abc.finish() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        var long = SHA256()
+        for _ in 0..<1000 { long.update(Array(repeating: UInt8(ascii: "a"), count: 1000)) }
+        #expect(long.finish() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
