@@ -33,14 +33,17 @@ public struct Pipeline {
     public let options: Options
     public var logger: Logger
 
-    public init(plan: MigrationPlan, options: Options, logger: Logger = Logger(label: "wijkmigratie")) {
+    /// Logs nowhere unless given a logger (the CLI gives one that writes to stderr).
+    public static let silent = Logger(label: "wijkmigratie", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    public init(plan: MigrationPlan, options: Options, logger: Logger = Pipeline.silent) {
         self.plan = plan
         self.options = options
         self.logger = logger
     }
 
     /// Reads the migration file and everything it names; throws `ConfigErrors` for mistakes.
-    public static func prepare(migrationFile: String, options: Options, logger: Logger = Logger(label: "wijkmigratie")) throws -> Pipeline {
+    public static func prepare(migrationFile: String, options: Options, logger: Logger = Pipeline.silent) throws -> Pipeline {
         Pipeline(plan: try MigrationFile.load(path: migrationFile), options: options, logger: logger)
     }
 
@@ -77,7 +80,7 @@ public struct Pipeline {
         for entity in Entity.allCases {
             for source in plan.sources {
                 for compiled in source.entities where compiled.entity == entity {
-                    logger.info("reading", metadata: ["bron": "\(source.name)", "entiteit": "\(entity.rawValue)", "bestand": "\(compiled.display)"])
+                    logger.info("reading", metadata: ["bron": "\(source.name)", "entiteit": "\(entity.rawValue)", "bestand": "\(compiled.bestand)"])
                     try read(compiled, into: &state, merger: merger)
                 }
             }

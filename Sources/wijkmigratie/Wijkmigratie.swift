@@ -42,7 +42,8 @@ enum Runner {
         }
         let pipelineOptions = Pipeline.Options(load: load, store: store, report: options.report, revealBSN: options.revealBSN)
         do {
-            let pipeline = try Pipeline.prepare(migrationFile: options.migrationFile, options: pipelineOptions)
+            let pipeline = try Pipeline.prepare(migrationFile: options.migrationFile, options: pipelineOptions,
+                                                logger: Logger(label: "wijkmigratie"))
             let result = try pipeline.run()
             print(Summary.text(result, loaded: load, store: try? pipeline.storeLocation))
             if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
