@@ -57,7 +57,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WijkPipelineTests", dependencies: [
-            "WijkPipeline", "WijkModel", "TestSupport",
+            "WijkPipeline", "WijkMapping", "WijkModel", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

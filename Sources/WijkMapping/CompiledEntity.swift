@@ -56,6 +56,10 @@ public struct CompiledEntity: @unchecked Sendable {
             d.add(spec.fileSpot, "cannot read \(display): \(error)")
             return nil
         }
+        if header == [] {
+            d.add(spec.fileSpot, "\(display) is empty: it has no header row", hint: "export the file again, with its header")
+            return nil
+        }
         let names = header ?? []
         var splitParts: [String] = []
         let headerCount = header?.count
