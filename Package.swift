@@ -21,9 +21,14 @@ let package = Package(
         .target(name: "WijkModel"),
         // Byte-level streaming CSV reader with dialects and declared encodings.
         .target(name: "WijkCSV"),
+        // libxml2, as a system library: a module map and a shim header, no Swift.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        // Streaming XML records through libxml2's SAX2 push parser; a small XPath for fields.
+        .target(name: "WijkXML", dependencies: ["CLibXML2"]),
         // Migration and mapping files → typed specs (file:line:column errors); applying a mapping.
         .target(name: "WijkMapping", dependencies: [
-            "WijkModel", "WijkCSV", .product(name: "Yams", package: "Yams"),
+            "WijkModel", "WijkCSV", "WijkXML", .product(name: "Yams", package: "Yams"),
         ]),
         // Cross-source merge: clients on BSN, households on address, lineage.
         .target(name: "WijkMerge", dependencies: ["WijkModel"]),
@@ -37,7 +42,7 @@ let package = Package(
         ]),
         // import → map → merge → report → load. Returns a result, prints nothing.
         .target(name: "WijkPipeline", dependencies: [
-            "WijkModel", "WijkCSV", "WijkMapping", "WijkMerge", "WijkReport", "WijkStore", "WijkSQLite",
+            "WijkModel", "WijkCSV", "WijkXML", "WijkMapping", "WijkMerge", "WijkReport", "WijkStore", "WijkSQLite",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Thin CLI.
@@ -50,6 +55,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WijkModel"], path: "Tests/TestSupport"),
         .testTarget(name: "WijkModelTests", dependencies: ["WijkModel"]),
         .testTarget(name: "WijkCSVTests", dependencies: ["WijkCSV", "TestSupport"]),
+        .testTarget(name: "WijkXMLTests", dependencies: ["WijkXML", "TestSupport"]),
         .testTarget(name: "WijkMappingTests", dependencies: ["WijkMapping", "WijkModel", "TestSupport"]),
         .testTarget(name: "WijkMergeTests", dependencies: ["WijkMerge", "WijkModel"]),
         .testTarget(name: "WijkSQLiteTests", dependencies: [

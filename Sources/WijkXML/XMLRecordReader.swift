@@ -1,0 +1,239 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A record found in an XML source: its element (with `keptAncestors` ancestors reachable through
+/// `parent`), the line it starts on, and its XPath (`/h:Export/h:Huishouden[3]/h:Leden/h:Lid[2]`).
+public struct XMLRecord {
+    public let element: XMLNode
+    public let line: Int
+    public let xpath: String
+}
+
+/// Why an XML source could not be read: where, and what.
+public struct XMLReadError: Error, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let column: Int
+    public let message: String
+
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+}
+
+/// Streams an XML file through libxml2's SAX2 push parser and hands out one record element at a
+/// time; never a DOM of the document. Safe by construction: no network, no DTD (a document type
+/// declaration is refused, which also refuses external entities and entity-expansion bombs), no
+/// entity substitution, no recover mode. The first error stops the parse and is thrown with its
+/// line and column.
+public final class XMLRecordReader {
+    public let path: String
+    public let display: String
+    let recordPath: [XMLName]
+    let keptAncestors: Int
+
+    // Parse state, reached from the C callbacks through the user-data pointer.
+    fileprivate var ctxt: xmlParserCtxtPtr?
+    fileprivate var depth = 0
+    fileprivate var matched = 0
+    fileprivate var stack: [XMLNode] = []          // captured open elements
+    fileprivate var pathSteps: [(qname: String, index: Int)] = []
+    fileprivate var siblingCounts: [[XMLName: Int]] = []
+    fileprivate var error: XMLReadError?
+    fileprivate var onRecord: ((XMLRecord) -> Void)?
+    fileprivate var recordLine = 0
+    public private(set) var recordsSeen = 0
+    public private(set) var rootName: XMLName?
+
+    /// - Parameters:
+    ///   - recordPath: the element names from the root down to the record element.
+    ///   - keptAncestors: how many ancestors of each record to keep (and their other children), for
+    ///     fields like `../../h:Adres/h:Postcode`.
+    public init(path: String, display: String, recordPath: [XMLName], keptAncestors: Int) {
+        self.path = path
+        self.display = display
+        self.recordPath = recordPath
+        self.keptAncestors = min(keptAncestors, max(recordPath.count - 1, 0))
+    }
+
+    /// Reads the whole file, calling `body` for each record in document order.
+    public func read(_ body: @escaping (XMLRecord) -> Void) throws {
+        onRecord = body
+        defer { onRecord = nil }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw XMLReadError(file: display, line: 1, column: 1, message: "cannot read the file: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+
+        var handler = xmlSAXHandler()
+        handler.initialized = XML_SAX2_MAGIC
+        handler.startElementNs = { ctx, localname, prefix, uri, nbNamespaces, _, nbAttributes, _, attributes in
+            XMLRecordReader.from(ctx).start(localname, prefix, uri, Int(nbAttributes), attributes)
+        }
+        handler.endElementNs = { ctx, _, _, _ in XMLRecordReader.from(ctx).end() }
+        handler.characters = { ctx, ch, len in XMLRecordReader.from(ctx).characters(ch, Int(len)) }
+        handler.cdataBlock = { ctx, ch, len in XMLRecordReader.from(ctx).characters(ch, Int(len)) }
+        handler.internalSubset = { ctx, _, _, _ in
+            XMLRecordReader.from(ctx).refuse("a document type declaration (DTD) is refused in a source file: it could load files, reach the network or expand entities without bound")
+        }
+        handler.externalSubset = { ctx, _, _, _ in XMLRecordReader.from(ctx).refuse("an external DTD is refused") }
+        handler.entityDecl = { ctx, _, _, _, _, _ in XMLRecordReader.from(ctx).refuse("entity declarations are refused") }
+        handler.getEntity = { _, _ in nil }
+        handler.serror = { ctx, err in
+            guard let ctx, let err else { return }
+            XMLRecordReader.from(ctx).libxmlError(err.pointee)
+        }
+
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let first = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 4) }
+        if first == 0 { throw XMLReadError(file: display, line: 1, column: 1, message: "the file is empty: no XML at all") }
+        ctxt = buffer.withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: 4) {
+                xmlCreatePushParserCtxt(&handler, me, $0, Int32(max(first, 0)), display)
+            }
+        }
+        guard let ctxt else { throw XMLReadError(file: display, line: 1, column: 1, message: "libxml2 could not start a parser") }
+        defer {
+            xmlFreeParserCtxt(ctxt)
+            self.ctxt = nil
+        }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        xmlCtxtUseOptions(ctxt, options)
+        ctxt.pointee.replaceEntities = 0
+        ctxt.pointee.loadsubset = 0
+
+        while error == nil {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                throw XMLReadError(file: display, line: Int(xmlSAX2GetLineNumber(ctxt)), column: 1,
+                                   message: "reading stopped: \(String(cString: strerror(errno)))")
+            }
+            let status = buffer.withUnsafeBufferPointer { p in
+                p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(n, 1)) {
+                    xmlParseChunk(ctxt, n > 0 ? $0 : nil, Int32(n), n == 0 ? 1 : 0)
+                }
+            }
+            if status != 0 && error == nil {
+                error = XMLReadError(file: display, line: Int(xmlSAX2GetLineNumber(ctxt)), column: Int(xmlSAX2GetColumnNumber(ctxt)),
+                                     message: "the XML is not well-formed (libxml2 error \(status))")
+            }
+            if n == 0 { break }
+        }
+        if let error { throw error }
+        if ctxt.pointee.wellFormed == 0 {
+            throw XMLReadError(file: display, line: Int(xmlSAX2GetLineNumber(ctxt)), column: Int(xmlSAX2GetColumnNumber(ctxt)),
+                               message: "the XML is not well-formed")
+        }
+    }
+
+    fileprivate static func from(_ ctx: UnsafeMutableRawPointer?) -> XMLRecordReader {
+        Unmanaged<XMLRecordReader>.fromOpaque(ctx!).takeUnretainedValue()
+    }
+
+    private var position: (line: Int, column: Int) {
+        guard let ctxt else { return (0, 0) }
+        return (Int(xmlSAX2GetLineNumber(ctxt)), Int(xmlSAX2GetColumnNumber(ctxt)))
+    }
+
+    fileprivate func stop(_ message: String, line: Int? = nil, column: Int? = nil) {
+        guard error == nil else { return }
+        let p = position
+        error = XMLReadError(file: display, line: line ?? p.line, column: column ?? p.column, message: message)
+        if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    fileprivate func refuse(_ message: String) { stop(message) }
+
+    fileprivate func libxmlError(_ e: xmlError) {
+        guard e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
+        while message.last == "\n" || message.last == " " { message.removeLast() }
+        // A message can quote the offending input; it is not personal data in itself but keep it short.
+        if message.count > 200 { message = String(message.prefix(200)) + "…" }
+        stop(message, line: Int(e.line), column: Int(e.int2))
+    }
+
+    private static func string(_ p: UnsafePointer<xmlChar>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: p)
+    }
+
+    private static func string(_ start: UnsafePointer<xmlChar>?, _ end: UnsafePointer<xmlChar>?) -> String {
+        guard let start, let end else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+    }
+
+    fileprivate func start(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+                           _ nbAttributes: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard error == nil else { return }
+        depth += 1
+        let local = Self.string(localname) ?? ""
+        let name = XMLName(uri: Self.string(uri), local: local)
+        let qname = prefix.map { "\(String(cString: $0)):\(local)" } ?? local
+        if depth == 1 {
+            rootName = name
+            if let first = recordPath.first, first != name {
+                stop("the root element is '\(qname)'\(name.uri.map { " in namespace \($0)" } ?? ""); the mapping's records path starts at \(first)")
+                return
+            }
+        }
+        // Is this element on the records path?
+        let parentOnPath = matched == depth - 1
+        if parentOnPath {
+            if siblingCounts.count < depth { siblingCounts.append([:]) }
+            siblingCounts[depth - 1][name, default: 0] += 1
+            if depth < siblingCounts.count { siblingCounts.removeSubrange(depth...) }
+            if depth <= recordPath.count && recordPath[depth - 1] == name {
+                matched = depth
+                pathSteps.append((qname, siblingCounts[depth - 1][name]!))
+            }
+        }
+        let captureFrom = recordPath.count - keptAncestors
+        let line = position.line
+        if !stack.isEmpty || (matched == depth && depth == captureFrom) {
+            var attrs: [(name: XMLName, qualifiedName: String, value: String)] = []
+            if let attributes, nbAttributes > 0 {
+                attrs.reserveCapacity(nbAttributes)
+                for i in 0..<nbAttributes {
+                    let base = attributes + 5 * i
+                    let aLocal = Self.string(base[0]) ?? ""
+                    let aPrefix = Self.string(base[1])
+                    attrs.append((XMLName(uri: Self.string(base[2]), local: aLocal), aPrefix.map { "\($0):\(aLocal)" } ?? aLocal,
+                                  Self.string(base[3], base[4])))
+                }
+            }
+            let node = XMLNode(name: name, qualifiedName: qname, attributes: attrs, line: line, parent: stack.last)
+            stack.last?.children.append(node)
+            stack.append(node)
+        }
+        if matched == depth && depth == recordPath.count { recordLine = line }
+    }
+
+    fileprivate func end() {
+        guard error == nil else { return }
+        let isRecord = matched == depth && depth == recordPath.count
+        let onPath = matched == depth
+        if !stack.isEmpty {
+            let node = stack.removeLast()
+            if isRecord {
+                recordsSeen += 1
+                let xpath = "/" + pathSteps.map { "\($0.qname)[\($0.index)]" }.joined(separator: "/")
+                onRecord?(XMLRecord(element: node, line: recordLine, xpath: xpath))
+                // The record has been handed out: drop it, keep only its ancestors' other children.
+                if let parent = node.parent, parent.children.last === node { parent.children.removeLast() }
+            }
+        }
+        if onPath {
+            matched -= 1
+            pathSteps.removeLast()
+        }
+        depth -= 1
+    }
+
+    fileprivate func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int) {
+        guard error == nil, let node = stack.last, let ch, len > 0 else { return }
+        node.text += String(decoding: UnsafeBufferPointer(start: ch, count: len), as: UTF8.self)
+    }
+}

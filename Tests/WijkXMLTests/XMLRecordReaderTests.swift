@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import WijkXML
+
+struct XMLRecordReaderTests {
+    static let h = "urn:example:slochteren:export"
+    static let s = "urn:example:slochteren:sociaal"
+    static let namespaces = ["h": h, "s": s]
+
+    static let document = """
+        <?xml version="1.0" encoding="ISO-8859-1"?>
+        <Export xmlns="urn:example:slochteren:export" xmlns:s="urn:example:slochteren:sociaal" datum="2017-12-31">
+          <Huishouden id="HH1">
+            <Adres><Straat>Hoofdweg</Straat><Nummer>12</Nummer><Postcode>9621 AB</Postcode></Adres>
+            <Leden>
+              <Lid id="L1"><s:BSN>123456782</s:BSN><Naam>Zo\u{EB} Bakker</Naam></Lid>
+              <Lid id="L2"><s:BSN>111222333</s:BSN><Naam>Ren\u{E9} &amp; Co</Naam></Lid>
+            </Leden>
+          </Huishouden>
+          <Huishouden id="HH2">
+            <Adres><Straat>Kerkpad</Straat><Nummer>3</Nummer><Postcode>9628 XY</Postcode></Adres>
+            <Leden>
+              <Lid id="L3"><s:BSN>000000012</s:BSN><Naam><![CDATA[Jan <J.> de Boer]]></Naam></Lid>
+            </Leden>
+          </Huishouden>
+        </Export>
+        """
+
+    func path(_ text: String) -> XPath { try! XPath.parse(text, namespaces: Self.namespaces).get() }
+
+    func write(_ text: String, encoding: String.Encoding = .isoLatin1, in dir: TempDir) -> String {
+        dir.write("doc.xml", bytes: Array(text.data(using: encoding)!))
+    }
+
+    func records(_ file: String, _ recordPath: String, kept: Int = 0, fields: [String]) throws -> [(line: Int, xpath: String, values: [String?])] {
+        let steps = path(recordPath).steps.map { step -> XMLName in
+            guard case .child(let n, _) = step else { fatalError() }
+            return n
+        }
+        let reader = XMLRecordReader(path: file, display: "doc.xml", recordPath: steps, keptAncestors: kept)
+        var out: [(Int, String, [String?])] = []
+        let compiled = fields.map(path)
+        try reader.read { record in
+            out.append((record.line, record.xpath, compiled.map { $0.evaluate(from: record.element) }))
+        }
+        return out
+    }
+
+    @Test func recordsWithAncestorValuesLinesAndXPaths() throws {
+        let dir = TempDir()
+        let file = write(Self.document, in: dir)
+        let rows = try records(file, "/h:Export/h:Huishouden/h:Leden/h:Lid", kept: 2,
+                               fields: ["@id", "s:BSN", "h:Naam", "../../h:Adres/h:Postcode", "../../@id", "h:Nope"])
+        #expect(rows.map(\.line) == [6, 7, 13])
+        #expect(rows.map(\.xpath) == ["/Export[1]/Huishouden[1]/Leden[1]/Lid[1]", "/Export[1]/Huishouden[1]/Leden[1]/Lid[2]",
+                                      "/Export[1]/Huishouden[2]/Leden[1]/Lid[1]"])
+        #expect(rows.map(\.values) == [
+            ["L1", "123456782", "Zoë Bakker", "9621 AB", "HH1", nil],
+            ["L2", "111222333", "René & Co", "9621 AB", "HH1", nil],
+            ["L3", "000000012", "Jan <J.> de Boer", "9628 XY", "HH2", nil],
+        ])
+    }
+
+    @Test func householdsAsRecords() throws {
+        let dir = TempDir()
+        let rows = try records(write(Self.document, in: dir), "/h:Export/h:Huishouden",
+                               fields: ["@id", "h:Adres/h:Straat", "h:Leden/h:Lid[2]/@id", "h:Leden/h:Lid[s:BSN='000000012']/@id"])
+        #expect(rows.map(\.values) == [["HH1", "Hoofdweg", "L2", nil], ["HH2", "Kerkpad", nil, "L3"]])
+    }
+
+    @Test func anUnprefixedNameIsInNoNamespace() throws {
+        let dir = TempDir()
+        let reader = XMLRecordReader(path: write(Self.document, in: dir), display: "doc.xml",
+                                     recordPath: [XMLName(uri: nil, local: "Export")], keptAncestors: 0)
+        #expect(throws: XMLReadError.self) { try reader.read { _ in } }
+    }
+
+    func failure(_ text: String, encoding: String.Encoding = .utf8, recordPath: [XMLName]? = nil) -> XMLReadError? {
+        let dir = TempDir()
+        let file = write(text, encoding: encoding, in: dir)
+        let reader = XMLRecordReader(path: file, display: "doc.xml",
+                                     recordPath: recordPath ?? [XMLName(uri: nil, local: "r"), XMLName(uri: nil, local: "x")], keptAncestors: 0)
+        var seen = 0
+        do {
+            try reader.read { _ in seen += 1 }
+            return nil
+        } catch let error as XMLReadError {
+            return error
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func externalEntityReadingALocalFileIsRefused() throws {
+        let dir = TempDir()
+        let secret = dir.write("secret.txt", "TOP-SECRET-CONTENT")
+        let e = failure("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"file://\(secret)\">]>\n<r><x>&x;</x></r>\n")
+        #expect(e?.message.hasPrefix("a document type declaration (DTD) is refused") == true)
+        #expect(e?.line == 2)
+        #expect(e?.description.contains("TOP-SECRET") == false)
+    }
+
+    @Test func externalDTDOverHTTPIsRefused() {
+        let e = failure("<?xml version=\"1.0\"?>\n<!DOCTYPE r SYSTEM \"http://example.invalid/evil.dtd\">\n<r><x>1</x></r>\n")
+        #expect(e?.message.hasPrefix("a document type declaration (DTD) is refused") == true)
+    }
+
+    @Test func entityExpansionBombIsRefused() {
+        var bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE r [\n<!ENTITY a \"aaaaaaaaaa\">\n"
+        for i in 1...9 { bomb += "<!ENTITY \(Character(UnicodeScalar(97 + i)!)) \"" + String(repeating: "&\(Character(UnicodeScalar(96 + i)!));", count: 10) + "\">\n" }
+        bomb += "]>\n<r><x>&j;</x></r>\n"
+        let e = failure(bomb)
+        #expect(e?.message.hasPrefix("a document type declaration (DTD) is refused") == true)
+    }
+
+    @Test func anUndeclaredEntityIsAnError() {
+        let e = failure("<r><x>&nbsp;</x></r>")
+        #expect(e?.message == "Entity 'nbsp' not defined")
+        #expect((e?.line, e?.column) == (1, 13))
+    }
+
+    @Test func truncatedDocument() {
+        let e = failure("<?xml version=\"1.0\"?>\n<r>\n  <x>1</x>\n  <x>2")
+        #expect(e != nil)
+        #expect(e?.line == 4)
+        #expect(e?.message.contains("end") == true || e?.message.contains("not well-formed") == true)
+    }
+
+    @Test func invalidBytesForTheDeclaredEncoding() {
+        let dir = TempDir()
+        let file = dir.write("doc.xml", bytes: Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<r><x>Zo".utf8) + [0xEB] + Array("</x></r>\n".utf8))
+        let reader = XMLRecordReader(path: file, display: "doc.xml", recordPath: [XMLName(uri: nil, local: "r"), XMLName(uri: nil, local: "x")], keptAncestors: 0)
+        do {
+            try reader.read { _ in }
+            Issue.record("expected an error")
+        } catch let e as XMLReadError {
+            #expect(e.line == 2)
+            #expect(e.message.contains("UTF-8"))
+        } catch { Issue.record("\(error)") }
+    }
+
+    @Test func wrongRootElement() {
+        let e = failure("<?xml version=\"1.0\"?>\n<Bericht><x/></Bericht>")
+        #expect(e?.message == "the root element is 'Bericht'; the mapping's records path starts at r")
+        #expect(e?.line == 2)
+    }
+
+    @Test func emptyFile() {
+        let e = failure("")
+        #expect(e?.message == "the file is empty: no XML at all")
+        #expect(e?.line == 1)
+    }
+
+    @Test func manyRecordsStayFlat() throws {
+        // 50,000 records in one document: only one is ever held (no DOM), and all are seen.
+        var text = "<r>\n"
+        for i in 0..<50_000 { text += "<x id=\"\(i)\"><v>\(i)</v></x>\n" }
+        text += "</r>\n"
+        let dir = TempDir()
+        let file = dir.write("big.xml", text)
+        let reader = XMLRecordReader(path: file, display: "big.xml", recordPath: [XMLName(uri: nil, local: "r"), XMLName(uri: nil, local: "x")], keptAncestors: 1)
+        var count = 0
+        var maxSiblings = 0
+        let v = try XPath.parse("v", namespaces: [:]).get()
+        var last: String?
+        try reader.read { record in
+            count += 1
+            maxSiblings = max(maxSiblings, record.element.parent?.children.count ?? 0)
+            last = v.evaluate(from: record.element)
+        }
+        #expect(count == 50_000)
+        #expect(maxSiblings == 1)
+        #expect(last == "49999")
+    }
+}
+
+struct XPathTests {
+    @Test func parseErrors() {
+        func error(_ s: String) -> String? {
+            if case .failure(let e) = XPath.parse(s, namespaces: ["s": "urn:s"]) { return e.message }
+            return nil
+        }
+        #expect(error("q:Naam") == "namespace prefix 'q' is not declared")
+        #expect(error("//s:Lid") == "'//' (any depth) is not supported")
+        #expect(error("s:Lid[Soort=01]") == "the value in [Soort=01] must be quoted")
+        #expect(error("s:Lid[last()]") == "predicate [last()] is not supported")
+        #expect(error("") == "the XPath is empty")
+        #expect(error("s:Naam/s:Achternaam") == nil)
+        #expect(error("../../@id") == nil)
+    }
+
+    @Test func parentSteps() throws {
+        #expect(try XPath.parse("../../h:Adres/h:Postcode", namespaces: ["h": "x"]).get().parentSteps == 2)
+        #expect(try XPath.parse("@id", namespaces: [:]).get().parentSteps == 0)
+    }
+}
