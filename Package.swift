@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "WijkPipelineTests", dependencies: [
             "WijkPipeline", "WijkMapping", "WijkModel", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], exclude: ["Schemas"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -336,10 +336,118 @@ write(os.path.join(mw_dir, "indicaties.csv"), rows, ",", "utf-8", "\n", bom=True
 write(os.path.join(ROOT, "..", "..", "mappings", "menterwolde-soorten.csv"),
       [["soort", "categorie"]] + [[c[1], c[2]] for c in MW_CATS], ";", "utf-8", "\n")
 
+# ------------------------------------------------------------------------ Slochteren (XML)
+from xml.sax.saxutils import escape, quoteattr
+
+STREETS_SL = [("Hoofdweg", "Slochteren", ["9621"]), ("Kerkpad", "Slochteren", ["9621"]),
+              ("Molenstraat", "Siddeburen", ["9628"]), ("Borgweg", "Siddeburen", ["9628"]),
+              ("Hoofdweg", "Harkstede", ["9617"])]
+sl = households(150, STREETS_SL, used_addresses)
+# Overlaps with Hoogezand-Sappemeer: 3 households (and their members) that both knew, clean;
+# and 2 clients Slochteren has with the 1900-01-01 placeholder for an unknown birth date.
+shared_sl = hs[30:33]
+placeholder = [hs[40]["members"][0], hs[41]["members"][0]]
+sl_dir = os.path.join(ROOT, "slochteren")
+os.makedirs(sl_dir, exist_ok=True)
+SL_TEAMS = [("SL-ST", "Sociaal Team Slochteren"), ("SL-CJG", "CJG Slochteren")]
+SL_PRODUCTS = [("WMO", "02", "02B01", "04", "2"), ("WMO", "01", "01B02", "04", "2"), ("WMO", "07", "07B01", "16", "2"),
+               ("JW", "45", "45B10", "04", "4"), ("JW", "41", "41B01", "16", "2")]
+
+def el(name, text=None, **attrs):
+    a = "".join(" %s=%s" % (k.replace("__", ":"), quoteattr(str(v))) for k, v in attrs.items())
+    if text is None or text == "":
+        return "<%s%s/>" % (name, a)
+    return "<%s%s>%s</%s>" % (name, a, escape(str(text)), name)
+
+def ymd_compact(d):
+    return "%04d%02d%02d" % d
+
+out = ['<?xml version="1.0" encoding="ISO-8859-1"?>',
+       '<Export xmlns="urn:example:slochteren:wijkteam:1" xmlns:zorg="urn:example:slochteren:zorg:1" gemeente="0040" datum="2017-12-31">',
+       '  <Teams>']
+for code, name in SL_TEAMS:
+    out.append("    " + el("Team", name, code=code))
+out.append("  </Teams>")
+out.append("  <Medewerkers>")
+sl_staff = []
+for i in range(12):
+    p = person()
+    nr = "S%02d" % (i + 1)
+    sl_staff.append(nr)
+    org = rng.choice(["Gemeente Slochteren", "Kwadraad", "MEE Groningen"])
+    out.append('    <Medewerker nr="%s" team="%s" dienstverband="%s" fte="%s">%s%s%s%s%s</Medewerker>' % (
+        nr, SL_TEAMS[i % 2][0], "in_dienst" if org == "Gemeente Slochteren" else "gedetacheerd",
+        rng.choice(["1.0", "0.8", "0.6"]), el("Voornaam", p["voornamen"].split()[0]),
+        el("Achternaam", (p["voorvoegsel"] + " " + p["achternaam"]).strip()),
+        el("Email", "%s.%s@slochteren.example" % (p["voornamen"][0].lower(), p["achternaam"].lower())),
+        el("Functie", rng.choice(["Wijkwerker", "Consulent Wmo", "Jeugdhulpverlener"])), el("Werkgever", org)))
+out.append("  </Medewerkers>")
+out.append("  <Huishoudens>")
+vz = 200000
+hv = 0
+placeholder_homes = [next(h for h in hs if p in h["members"]) for p in placeholder]
+entries = [(h, h["members"]) for h in sl] + [(h, h["members"]) for h in shared_sl] + [(h, [p]) for h, p in zip(placeholder_homes, placeholder)]
+planted = {}
+for n, (h, members) in enumerate(entries):
+    hid = "H%04d" % (n + 1)
+    out.append('    <Huishouden nr="%s">' % hid)
+    out.append("      <Adres>%s%s%s%s%s%s</Adres>" % (
+        el("Straat", h["street"]), el("Huisnummer", h["nr"]), el("Huisletter", h["letter"]), el("Toevoeging", h["toev"]),
+        el("Postcode", h["pc"][:4] + " " + h["pc"][4:]), el("Plaats", h["place"])))
+    if rng.random() < 0.5:
+        out.append("      " + el("Plan", None, nr="PL%04d" % (n + 1), regisseur=rng.choice(sl_staff),
+                                 start=ymd((rng.randrange(2014, 2018), rng.randrange(1, 13), rng.randrange(1, 29))), status="actief"))
+    out.append("      <Leden>")
+    for p in members:
+        born = p["geboortedatum"]
+        born_text = "19000101" if p in placeholder else ymd_compact(born)
+        lines = ['        <Lid nr="L%05d" bsn="%s">' % (sum(len(m) for _, m in entries[:n]) + members.index(p) + 1, p["bsn"]),
+                 "          <Naam>%s%s%s%s</Naam>" % (el("Voornamen", p["voornamen"]), el("Voorletters", initials(p["voornamen"])),
+                                                     el("Voorvoegsel", p["voorvoegsel"]), el("Achternaam", p["achternaam"])),
+                 "          " + el("Geboortedatum", born_text),
+                 "          " + el("Geslacht", "V" if p["female"] else "M")]
+        if rng.random() < 0.45:
+            hv += 1
+            d = (rng.randrange(2015, 2018), rng.randrange(1, 13), rng.randrange(1, 29))
+            lines.append("          <zorg:Hulpvragen>%s</zorg:Hulpvragen>" % el(
+                "zorg:Hulpvraag", None, id="HV%04d" % hv, datum=ymd_compact(d), domein=rng.choice(["Wmo", "Jeugd", "Wonen"]),
+                verwijzer=rng.choice(["huisarts", "school", "zelf"]), status="open"))
+        k = rng.choices([0, 1, 2], weights=[35, 45, 20])[0]
+        if k:
+            lines.append("          <zorg:Voorzieningen>")
+            for _ in range(k):
+                vz += 1
+                wet, cat, code, eenh, freq = rng.choice(SL_PRODUCTS)
+                begin = (rng.randrange(2015, 2018), rng.randrange(1, 13), rng.randrange(1, 29))
+                lines.append('            <zorg:Voorziening id="V%d" wet="%s">%s%s%s%s%s</zorg:Voorziening>' % (
+                    vz, wet, el("zorg:Product", None, categorie=cat, code=code),
+                    el("zorg:Omvang", None, volume=rng.randrange(1, 10), eenheid=eenh, frequentie=freq),
+                    el("zorg:Aanbieder", None, agb="%08d" % rng.choice([41012345, 41077777])),
+                    el("zorg:Periode", None, van=ymd_compact(begin), tot=ymd_compact(later(begin, 2))),
+                    el("zorg:Toewijzing", str(vz))))
+            lines.append("          </zorg:Voorzieningen>")
+        lines.append("        </Lid>")
+        out.extend(lines)
+    out.append("      </Leden>")
+    out.append("    </Huishouden>")
+out.append("  </Huishoudens>")
+out.append("</Export>")
+text = "\n".join(out) + "\n"
+# planted defects
+text = text.replace('wet="JW">', 'wet="WLZ">', 1)                         # a law the mapping does not know
+first_lid = text.index("<Geboortedatum>", text.index('<Huishouden nr="H0007"'))
+text = text[:first_lid] + "<Geboortedatum>19501301" + text[first_lid + len("<Geboortedatum>") + 8:]   # month 13
+i = text.index('bsn="', text.index('<Huishouden nr="H0011"')) + 5
+text = text[:i] + "12345678A" + text[i + 9:]                               # a BSN with a letter
+i = text.index('regisseur="', text.index("<Plan ")) + 11
+text = text[:i] + "S99" + text[i + 3:]                                       # a regisseur who is not in the staff list
+with open(os.path.join(sl_dir, "export.xml"), "wb") as f:
+    f.write(text.encode("iso-8859-1"))
+
 # ------------------------------------------------------------------ reference data
 write(os.path.join(ROOT, "referentie", "postcode-wijk.csv"),
       [["postcode", "wijk"], ["9601", "WK195201"], ["9602", "WK195201"], ["9603", "WK195201"],
        ["9611", "WK195202"], ["9613", "WK195202"], ["9606", "WK195203"], ["9607", "WK195203"], ["9608", "WK195203"],
        ["9649", "WK195204"], ["9635", "WK195205"], ["9636", "WK195205"], ["9650", "WK195206"],
-       ["9621", "WK195207"], ["9628", "WK195208"]], ";", "utf-8", "\n")
+       ["9621", "WK195207"], ["9617", "WK195207"], ["9628", "WK195208"]], ";", "utf-8", "\n")
 print("written to", os.path.normpath(ROOT))

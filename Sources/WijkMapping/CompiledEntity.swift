@@ -1,6 +1,7 @@
 import Foundation
 import WijkCSV
 import WijkModel
+import WijkXML
 
 /// An entity's mapping bound to its file's header: every column is an index now, so mapping a
 /// record does no lookups by name.
@@ -13,7 +14,7 @@ public struct CompiledEntity: @unchecked Sendable {
     public let path: String
     public let display: String
     public let bestand: String
-    public let dialect: CSVDialect
+    public let format: Format
     let headerCount: Int?
     let maxPosition: Int
     let splits: [(input: Int, spec: SplitSpec)]
@@ -21,6 +22,13 @@ public struct CompiledEntity: @unchecked Sendable {
     let fields: [CompiledField]
     let maps: [String: ValueMap]
     let splitPartCount: Int
+
+    /// How to read the file: CSV in its dialect, or the XML record elements and the XPaths whose
+    /// values make the record's value vector (indices as for CSV columns).
+    public enum Format {
+        case csv(CSVDialect)
+        case xml(recordPath: [XMLName], keptAncestors: Int, xpaths: [XPath])
+    }
 
     struct CompiledField {
         enum Source {
@@ -44,21 +52,31 @@ public struct CompiledEntity: @unchecked Sendable {
     static func compile(_ spec: EntitySpec, mapping: MappingSpec, bron: String, path: String, display: String,
                         bestand: String, defaults: [String: String], _ d: Diagnostics) -> CompiledEntity? {
         var header: [String]?
-        do {
-            let reader = try CSVReader(path: path, dialect: spec.dialect)
-            header = reader.header
-        } catch let error as CSVFileError {
-            let exists = FileManager.default.fileExists(atPath: path)
-            d.add(spec.fileSpot, exists ? "cannot read \(display): \(error.reason)" : "file '\(spec.file)' is not there (looked for \(display))",
-                  hint: exists ? nil : "the path is relative to the source's folder in the migration file")
-            return nil
-        } catch {
-            d.add(spec.fileSpot, "cannot read \(display): \(error)")
-            return nil
-        }
-        if header == [] {
-            d.add(spec.fileSpot, "\(display) is empty: it has no header row", hint: "export the file again, with its header")
-            return nil
+        var xpaths: [XPath] = []
+        switch spec.format {
+        case .csv(let dialect):
+            do {
+                let reader = try CSVReader(path: path, dialect: dialect)
+                header = reader.header
+            } catch let error as CSVFileError {
+                let exists = FileManager.default.fileExists(atPath: path)
+                d.add(spec.fileSpot, exists ? "cannot read \(display): \(error.reason)" : "file '\(spec.file)' is not there (looked for \(display))",
+                      hint: exists ? nil : "the path is relative to the source's folder in the migration file")
+                return nil
+            } catch {
+                d.add(spec.fileSpot, "cannot read \(display): \(error)")
+                return nil
+            }
+            if header == [] {
+                d.add(spec.fileSpot, "\(display) is empty: it has no header row", hint: "export the file again, with its header")
+                return nil
+            }
+        case .xml:
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                d.add(spec.fileSpot, "file '\(spec.file)' is not there (looked for \(display))",
+                      hint: "the path is relative to the source's folder in the migration file")
+                return nil
+            }
         }
         let names = header ?? []
         var splitParts: [String] = []
@@ -67,6 +85,11 @@ public struct CompiledEntity: @unchecked Sendable {
 
         func resolve(_ ref: ColumnRef) -> Int? {
             switch ref.key {
+            case .xpath(let x):
+                if let k = splitParts.firstIndex(of: x.text) { return -(k + 1) }
+                if let i = xpaths.firstIndex(where: { $0.text == x.text }) { return i }
+                xpaths.append(x)
+                return xpaths.count - 1
             case .position(let p):
                 maxPosition = max(maxPosition, p)
                 return p - 1
@@ -132,7 +155,17 @@ public struct CompiledEntity: @unchecked Sendable {
                                       onError: .reject, defaultValue: nil, spot: spec.fileSpot)
             fields.append(CompiledField(index: index, definition: def, source: .constant(value), spec: fieldSpec, fallback: nil))
         }
-        return CompiledEntity(entity: spec.entity, bron: bron, path: path, display: display, bestand: bestand, dialect: spec.dialect,
+        let format: Format
+        switch spec.format {
+        case .csv(let dialect): format = .csv(dialect)
+        case .xml(let records, _):
+            let steps = records.steps.compactMap { step -> XMLName? in
+                if case .child(let name, _) = step { return name }
+                return nil
+            }
+            format = .xml(recordPath: steps, keptAncestors: xpaths.map(\.parentSteps).max() ?? 0, xpaths: xpaths)
+        }
+        return CompiledEntity(entity: spec.entity, bron: bron, path: path, display: display, bestand: bestand, format: format,
                               headerCount: headerCount, maxPosition: maxPosition, splits: splits, filters: filters,
                               fields: fields, maps: mapping.valueMaps, splitPartCount: splitParts.count)
     }

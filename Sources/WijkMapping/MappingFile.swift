@@ -1,16 +1,18 @@
 import Foundation
 import WijkCSV
 import WijkModel
+import WijkXML
 
 /// Reads a mapping file (`mappings/*.yml`) into a `MappingSpec`, reporting every mistake with
 /// `file:line:column` and a suggestion. No data file is opened here except value-map CSVs.
 public enum MappingFile {
-    static let topKeys = ["bronsysteem", "csv", "value_maps", "entities"]
-    static let entityKeys = ["file", "csv", "filter", "split", "fields"]
-    static let fieldKeys = ["column", "const", "template", "transforms", "date", "decimal", "on_error", "default"]
+    static let topKeys = ["bronsysteem", "csv", "xml", "value_maps", "entities"]
+    static let entityKeys = ["file", "csv", "records", "filter", "split", "fields"]
+    static let fieldKeys = ["column", "xpath", "const", "template", "transforms", "date", "decimal", "on_error", "default"]
+    static let xmlKeys = ["namespaces"]
     static let csvKeys = ["delimiter", "quote", "header", "encoding", "skip_rows"]
-    static let filterKeys = ["column", "in", "not_in", "equals", "not_equals", "empty"]
-    static let splitKeys = ["column", "pattern", "separator", "into"]
+    static let filterKeys = ["column", "xpath", "in", "not_in", "equals", "not_equals", "empty"]
+    static let splitKeys = ["column", "xpath", "pattern", "separator", "into"]
     static let valueMapFileKeys = ["file", "from", "to", "delimiter", "encoding"]
 
     /// - Parameters:
@@ -24,6 +26,11 @@ public enum MappingFile {
             fatalError("unreachable")
         }
         let baseDialect = top["csv"].map { dialect($0, base: CSVDialect(), d) } ?? CSVDialect()
+        var namespaces: [String: String] = [:]
+        if let xml = top["xml"], let keyed = KeyedNode(xml, d, what: "'xml'", allowed: xmlKeys),
+           let pairs = keyed["namespaces"]?.pairs(d, what: "'namespaces'") {
+            for (prefix, _, uri) in pairs { namespaces[prefix] = uri.string ?? "" }
+        }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let maps = top["value_maps"].map { valueMaps($0, folder: folder, displayFolder: (display as NSString).deletingLastPathComponent, d) } ?? [:]
 
@@ -37,7 +44,7 @@ public enum MappingFile {
                             ?? "entities are: \(Entity.allCases.map(\.rawValue).joined(separator: ", "))")
                     continue
                 }
-                if let spec = entitySpec(entity, value, baseDialect: baseDialect, maps: maps, d) {
+                if let spec = entitySpec(entity, value, baseDialect: baseDialect, namespaces: namespaces, maps: maps, d) {
                     entities.append(spec)
                 }
             }
@@ -116,12 +123,30 @@ public enum MappingFile {
 
     // MARK: - Entities
 
-    static func entitySpec(_ entity: Entity, _ node: YNode, baseDialect: CSVDialect, maps: [String: ValueMap], _ d: Diagnostics) -> EntitySpec? {
+    static func entitySpec(_ entity: Entity, _ node: YNode, baseDialect: CSVDialect, namespaces: [String: String],
+                           maps: [String: ValueMap], _ d: Diagnostics) -> EntitySpec? {
         let what = "entity '\(entity.rawValue)'"
         guard let keyed = KeyedNode(node, d, what: what, allowed: entityKeys) else { return nil }
         let fileNode = keyed.required("file", d, what: what)
         let file = fileNode?.text(d, what: "'file'")
-        let csv = keyed["csv"].map { dialect($0, base: baseDialect, d) } ?? baseDialect
+        let csv: SourceFormat
+        if let recordsNode = keyed["records"] {
+            // An XML source: its records are the elements at this path from the root.
+            if keyed["csv"] != nil { d.add(recordsNode.spot, "an entity is either CSV ('csv') or XML ('records'), not both") }
+            guard let text = recordsNode.text(d, what: "'records'") else { return nil }
+            switch XPath.parse(text, namespaces: namespaces) {
+            case .success(let path) where path.absolute:
+                csv = .xml(records: path, namespaces: namespaces)
+            case .success:
+                d.add(recordsNode.spot, "'records' is a path from the root element", hint: "start it with '/', e.g. /h:Export/h:Huishouden")
+                return nil
+            case .failure(let e):
+                d.add(recordsNode.spot, "records path '\(text)': \(e.message)", hint: e.hint)
+                return nil
+            }
+        } else {
+            csv = .csv(keyed["csv"].map { dialect($0, base: baseDialect, d) } ?? baseDialect)
+        }
         let filters = keyed["filter"].map { $0.listOrOne(d).compactMap { filter($0, csv, d) } } ?? []
         let splits = keyed["split"].map { $0.listOrOne(d).compactMap { split($0, csv, d) } } ?? []
 
@@ -145,12 +170,23 @@ public enum MappingFile {
             }
         }
         guard let file, let fileNode else { return nil }
-        return EntitySpec(entity: entity, file: file, fileSpot: fileNode.spot, dialect: csv,
+        return EntitySpec(entity: entity, file: file, fileSpot: fileNode.spot, format: csv,
                           filters: filters, splits: splits, fields: fields)
     }
 
-    static func columnRef(_ node: YNode, _ dialect: CSVDialect, _ d: Diagnostics) -> ColumnRef? {
+    static func columnRef(_ node: YNode, _ format: SourceFormat, _ d: Diagnostics) -> ColumnRef? {
         guard let s = node.text(d, what: "a column") else { return nil }
+        let dialect: CSVDialect
+        switch format {
+        case .xml(_, let namespaces):
+            switch XPath.parse(s, namespaces: namespaces) {
+            case .success(let path) where !path.absolute: return ColumnRef(key: .xpath(path), spot: node.spot)
+            case .success: d.add(node.spot, "XPath '\(s)' must be relative to the record", hint: "drop the leading '/'; use '..' for ancestors")
+            case .failure(let e): d.add(node.spot, "XPath '\(s)': \(e.message)", hint: e.hint)
+            }
+            return nil
+        case .csv(let csv): dialect = csv
+        }
         // Without a header, columns are numbered from 1; a name can then only be a split part.
         if dialect.header { return ColumnRef(key: .name(s), spot: node.spot) }
         guard let n = Int(s) else { return ColumnRef(key: .name(s), spot: node.spot) }
@@ -161,7 +197,7 @@ public enum MappingFile {
         return ColumnRef(key: .position(n), spot: node.spot)
     }
 
-    static func fieldSpec(_ def: FieldDefinition, _ node: YNode, keySpot: Spot, dialect: CSVDialect,
+    static func fieldSpec(_ def: FieldDefinition, _ node: YNode, keySpot: Spot, dialect: SourceFormat,
                           maps: [String: ValueMap], _ d: Diagnostics) -> FieldSpec? {
         let what = "field '\(def.name)'"
         // Shorthand: `achternaam: Achternaam` is a column.
@@ -172,14 +208,21 @@ public enum MappingFile {
                              decimalComma: false, onError: .reject, defaultValue: nil, spot: node.spot)
         }
         guard let keyed = KeyedNode(node, d, what: what, allowed: fieldKeys) else { return nil }
-        let sources = ["column", "const", "template"].filter { keyed[$0] != nil }
+        let valueKey = dialect.valueKey
+        let wrongKey = valueKey == "column" ? "xpath" : "column"
+        if let n = keyed[wrongKey] {
+            d.add(n.spot, "'\(wrongKey)' is for \(wrongKey == "xpath" ? "XML" : "CSV") sources; this entity is \(valueKey == "xpath" ? "XML" : "CSV")",
+                  hint: "write '\(valueKey):'")
+            return nil
+        }
+        let sources = [valueKey, "const", "template"].filter { keyed[$0] != nil }
         guard sources.count == 1 else {
-            d.add(node.spot, "\(what) needs exactly one of 'column', 'const' or 'template'",
-                  hint: sources.isEmpty ? "e.g. 'column: Achternaam'" : "remove all but one of: \(sources.joined(separator: ", "))")
+            d.add(node.spot, "\(what) needs exactly one of '\(valueKey)', 'const' or 'template'",
+                  hint: sources.isEmpty ? "e.g. '\(valueKey): \(valueKey == "xpath" ? "h:Achternaam" : "Achternaam")'" : "remove all but one of: \(sources.joined(separator: ", "))")
             return nil
         }
         var source: FieldSource?
-        if let n = keyed["column"] { source = columnRef(n, dialect, d).map(FieldSource.column) }
+        if let n = keyed[valueKey] { source = columnRef(n, dialect, d).map(FieldSource.column) }
         if let n = keyed["const"] { source = .constant(n.string ?? "") }
         if let n = keyed["template"], let s = n.text(d, what: "'template'") { source = template(s, n, dialect, d) }
 
@@ -221,7 +264,7 @@ public enum MappingFile {
                          decimalComma: decimalComma, onError: onError, defaultValue: keyed["default"]?.string, spot: keySpot)
     }
 
-    static func template(_ text: String, _ node: YNode, _ dialect: CSVDialect, _ d: Diagnostics) -> FieldSource? {
+    static func template(_ text: String, _ node: YNode, _ format: SourceFormat, _ d: Diagnostics) -> FieldSource? {
         var parts: [TemplatePart] = []
         var literal = ""
         var chars = Array(text)[...]
@@ -235,8 +278,18 @@ public enum MappingFile {
                 let name = String(chars[chars.startIndex..<close])
                 chars = chars[(close + 1)...]
                 if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
-                let ref = !dialect.header ? Int(name).map { ColumnRef(key: .position($0), spot: node.spot) } : nil
-                parts.append(.column(ref ?? ColumnRef(key: .name(name), spot: node.spot)))
+                switch format {
+                case .xml(_, let namespaces):
+                    switch XPath.parse(name, namespaces: namespaces) {
+                    case .success(let path): parts.append(.column(ColumnRef(key: .xpath(path), spot: node.spot)))
+                    case .failure(let e):
+                        d.add(node.spot, "template XPath '{\(name)}': \(e.message)", hint: e.hint)
+                        return nil
+                    }
+                case .csv(let dialect):
+                    let ref = !dialect.header ? Int(name).map { ColumnRef(key: .position($0), spot: node.spot) } : nil
+                    parts.append(.column(ref ?? ColumnRef(key: .name(name), spot: node.spot)))
+                }
             } else if c == "}" && chars.first == "}" {
                 chars.removeFirst()
                 literal.append("}")
@@ -308,9 +361,9 @@ public enum MappingFile {
         return result
     }
 
-    static func filter(_ node: YNode, _ dialect: CSVDialect, _ d: Diagnostics) -> FilterSpec? {
+    static func filter(_ node: YNode, _ dialect: SourceFormat, _ d: Diagnostics) -> FilterSpec? {
         guard let keyed = KeyedNode(node, d, what: "'filter'", allowed: filterKeys),
-              let columnNode = keyed.required("column", d, what: "'filter'"),
+              let columnNode = keyed.required(dialect.valueKey, d, what: "'filter'"),
               let column = columnRef(columnNode, dialect, d) else { return nil }
         let conditions = ["in", "not_in", "equals", "not_equals", "empty"].filter { keyed[$0] != nil }
         guard conditions.count == 1, let key = conditions.first, let value = keyed[key] else {
@@ -329,9 +382,9 @@ public enum MappingFile {
         return FilterSpec(column: column, condition: condition, spot: node.spot)
     }
 
-    static func split(_ node: YNode, _ dialect: CSVDialect, _ d: Diagnostics) -> SplitSpec? {
+    static func split(_ node: YNode, _ dialect: SourceFormat, _ d: Diagnostics) -> SplitSpec? {
         guard let keyed = KeyedNode(node, d, what: "'split'", allowed: splitKeys),
-              let columnNode = keyed.required("column", d, what: "'split'"),
+              let columnNode = keyed.required(dialect.valueKey, d, what: "'split'"),
               let column = columnRef(columnNode, dialect, d),
               let intoNode = keyed.required("into", d, what: "'split'"),
               let intoItems = intoNode.items(d, what: "'into'") else { return nil }

@@ -1,6 +1,7 @@
 import Foundation
 import WijkCSV
 import WijkModel
+import WijkXML
 
 /// A mapping file, read and checked: how one source system's export becomes canonical records.
 /// Column names are not yet checked against the files; `compile(folder:)` does that.
@@ -21,15 +22,28 @@ public struct EntitySpec: @unchecked Sendable {
     /// The file, relative to the source's folder.
     public let file: String
     let fileSpot: Spot
-    public let dialect: CSVDialect
+    public let format: SourceFormat
     let filters: [FilterSpec]
     let splits: [SplitSpec]
     let fields: [FieldSpec]
 }
 
-/// A column named in a mapping file: by header name, or by 1-based position when there is no header.
+/// How a source file is written: CSV in a dialect, or XML whose records are the elements at a path.
+public enum SourceFormat: @unchecked Sendable {
+    case csv(CSVDialect)
+    case xml(records: XPath, namespaces: [String: String])
+
+    /// The mapping key that names where a value is: a CSV column or an XPath.
+    var valueKey: String {
+        if case .xml = self { return "xpath" }
+        return "column"
+    }
+}
+
+/// Where a value is: a CSV column by header name, or by 1-based position when there is no header;
+/// or an XPath relative to an XML record.
 struct ColumnRef {
-    enum Key: Equatable { case name(String), position(Int) }
+    enum Key: Equatable { case name(String), position(Int), xpath(XPath) }
     let key: Key
     let spot: Spot
 
@@ -37,6 +51,7 @@ struct ColumnRef {
         switch key {
         case .name(let n): return "'\(n)'"
         case .position(let p): return "#\(p)"
+        case .xpath(let x): return "'\(x.text)'"
         }
     }
 }

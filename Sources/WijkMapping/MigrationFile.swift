@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import WijkCSV
 import WijkModel
 
@@ -230,14 +233,35 @@ public enum MigrationFile {
             d.add(folderNode.spot, "folder '\(sourceFolder)' is not there", hint: "the path is relative to the migration file")
             return nil
         }
-        let entities = mapping.entities.compactMap { spec in
-            CompiledEntity.compile(spec, mapping: mapping, bron: name, path: sourceURL.appendingPathComponent(spec.file).path,
-                                   display: show("\(sourceFolder)/\(spec.file)"),
-                                   bestand: "\(sourceFolder)/\(spec.file)".normalizedPath, defaults: defaults[spec.entity] ?? [:], d)
+        var entities: [CompiledEntity] = []
+        for spec in mapping.entities {
+            let files = expand(spec.file, in: sourceURL)
+            if files.isEmpty {
+                d.add(spec.fileSpot, "no file in \(show(sourceFolder)) matches '\(spec.file)'",
+                      hint: "'*' and '?' match within a file name; the folder is the source's folder in the migration file")
+            }
+            for file in files {
+                let compiled = CompiledEntity.compile(spec, mapping: mapping, bron: name, path: sourceURL.appendingPathComponent(file).path,
+                                                      display: show("\(sourceFolder)/\(file)"),
+                                                      bestand: "\(sourceFolder)/\(file)".normalizedPath, defaults: defaults[spec.entity] ?? [:], d)
+                if let compiled { entities.append(compiled) }
+            }
         }
         guard let former else { return nil }
         return SourcePlan(name: name, gemeente: former, mapping: mapping, folder: sourceURL, teams: teams, entities: entities)
     }
+}
+
+/// The files a mapping's `file:` names: itself, or, when its last part has `*` or `?`, every
+/// matching file in that folder, sorted by name (a folder of iWmo messages, say).
+func expand(_ pattern: String, in folder: URL) -> [String] {
+    guard pattern.contains("*") || pattern.contains("?") else { return [pattern] }
+    let parts = pattern.split(separator: "/", omittingEmptySubsequences: false)
+    let directory = parts.dropLast().joined(separator: "/")
+    let namePattern = String(parts.last ?? "")
+    let url = directory.isEmpty ? folder : folder.appendingPathComponent(directory, isDirectory: true)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+    return names.filter { fnmatch(namePattern, $0, 0) == 0 }.sorted().map { directory.isEmpty ? $0 : "\(directory)/\($0)" }
 }
 
 extension String {

@@ -17,6 +17,16 @@ public enum StoreValue: Hashable, Sendable {
     public init(_ text: String?) {
         self = text.map(StoreValue.text) ?? .null
     }
+
+    /// A text that orders and compares values (for tests and deterministic sorting).
+    public var sortKey: String {
+        switch self {
+        case .null: return ""
+        case .text(let s): return s
+        case .integer(let i): return String(i)
+        case .real(let d): return String(d)
+        }
+    }
 }
 
 /// The rows one store table receives, in a fixed order (sorted by key) so that the same inputs

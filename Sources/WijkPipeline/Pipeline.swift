@@ -7,6 +7,7 @@ import WijkModel
 import WijkReport
 import WijkSQLite
 import WijkStore
+import WijkXML
 
 /// import → map → merge → report → load. Returns what happened; prints nothing itself
 /// (progress goes to the logger, which never receives names or BSNs).
@@ -129,9 +130,60 @@ public struct Pipeline {
     }
 
     private func read(_ compiled: CompiledEntity, into state: inout RunState, merger: Merger) throws {
+        switch compiled.format {
+        case .csv(let dialect): try readCSV(compiled, dialect: dialect, into: &state, merger: merger)
+        case .xml(let recordPath, let kept, let xpaths):
+            try readXML(compiled, recordPath: recordPath, kept: kept, xpaths: xpaths, into: &state, merger: merger)
+        }
+    }
+
+    /// Maps one record and merges it; counts what became of it.
+    private func take(_ fields: [String], location: Location, raw: @autoclosure () -> String, _ compiled: CompiledEntity,
+                      _ key: RunState.Key, into state: inout RunState, merger: Merger) {
+        switch compiled.map(fields: fields, location: location, raw: raw()) {
+        case .rejected(let rejection):
+            state.reject(rejection, key)
+        case .mapped(let mapped):
+            state.findings.append(contentsOf: mapped.warnings)
+            let (outcome, warnings) = merger.add(mapped)
+            state.findings.append(contentsOf: warnings)
+            switch outcome {
+            case .loaded: state.counts[key, default: Counts()].loaded += 1
+            case .merged: state.counts[key, default: Counts()].merged += 1
+            case .rejected(let rejection): state.reject(rejection, key)
+            }
+        }
+    }
+
+    /// An XML source that is not well-formed (truncated, hostile, wrongly encoded) stops the run:
+    /// none of its records can be trusted, so nothing is loaded, and the message says where.
+    private func readXML(_ compiled: CompiledEntity, recordPath: [XMLName], kept: Int, xpaths: [XPath],
+                         into state: inout RunState, merger: Merger) throws {
+        let reader = XMLRecordReader(path: compiled.path, display: compiled.display, recordPath: recordPath, keptAncestors: kept)
+        let key = RunState.Key(bron: compiled.bron, entity: compiled.entity)
+        var local = state
+        do {
+            try reader.read { record in
+                local.counts[key, default: Counts()].read += 1
+                let values = xpaths.map { $0.evaluate(from: record.element) ?? "" }
+                self.take(values, location: .xpath(record.xpath, line: record.line), raw: record.element.serialized,
+                          compiled, key, into: &local, merger: merger)
+            }
+        } catch let error as XMLReadError {
+            throw RunError("\(error.description); nothing was loaded")
+        }
+        state = local
+        if reader.recordsSeen == 0 {
+            let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(1), bronSleutel: nil)
+            state.findings.append(Finding(severity: .warning, rule: "xml_no_records", entiteit: compiled.entity, provenance: p,
+                                          melding: "no element matched the records path; are its names and namespaces right?"))
+        }
+    }
+
+    private func readCSV(_ compiled: CompiledEntity, dialect: CSVDialect, into state: inout RunState, merger: Merger) throws {
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: compiled.path, dialect: compiled.dialect)
+            reader = try CSVReader(path: compiled.path, dialect: dialect)
         } catch {
             throw RunError("\(compiled.display): cannot read the file: \(error)")
         }
@@ -150,19 +202,7 @@ public struct Pipeline {
                 state.reject(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: compiled.entity, provenance: p,
                                                         melding: bad.message), raw: bad.raw), key)
             case .record(let record):
-                switch compiled.map(fields: record.fields, location: .line(record.line), raw: record.raw) {
-                case .rejected(let rejection):
-                    state.reject(rejection, key)
-                case .mapped(let mapped):
-                    state.findings.append(contentsOf: mapped.warnings)
-                    let (outcome, warnings) = merger.add(mapped)
-                    state.findings.append(contentsOf: warnings)
-                    switch outcome {
-                    case .loaded: state.counts[key, default: Counts()].loaded += 1
-                    case .merged: state.counts[key, default: Counts()].merged += 1
-                    case .rejected(let rejection): state.reject(rejection, key)
-                    }
-                }
+                take(record.fields, location: .line(record.line), raw: record.raw, compiled, key, into: &state, merger: merger)
             }
         }
     }

@@ -42,6 +42,8 @@ public final class XMLRecordReader {
     fileprivate var error: XMLReadError?
     fileprivate var onRecord: ((XMLRecord) -> Void)?
     fileprivate var recordLine = 0
+    fileprivate var openElements: [(qname: String, line: Int)] = []
+    fileprivate var terminating = false
     public private(set) var recordsSeen = 0
     public private(set) var rootName: XMLName?
 
@@ -110,6 +112,7 @@ public final class XMLRecordReader {
                 throw XMLReadError(file: display, line: Int(xmlSAX2GetLineNumber(ctxt)), column: 1,
                                    message: "reading stopped: \(String(cString: strerror(errno)))")
             }
+            terminating = n == 0
             let status = buffer.withUnsafeBufferPointer { p in
                 p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(n, 1)) {
                     xmlParseChunk(ctxt, n > 0 ? $0 : nil, Int32(n), n == 0 ? 1 : 0)
@@ -150,6 +153,9 @@ public final class XMLRecordReader {
         guard e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
         while message.last == "\n" || message.last == " " { message.removeLast() }
+        if terminating, let innermost = openElements.last {
+            message = "the file ends inside element '\(innermost.qname)' opened on line \(innermost.line): is it truncated?"
+        }
         // A message can quote the offending input; it is not personal data in itself but keep it short.
         if message.count > 200 { message = String(message.prefix(200)) + "…" }
         stop(message, line: Int(e.line), column: Int(e.int2))
@@ -192,6 +198,7 @@ public final class XMLRecordReader {
         }
         let captureFrom = recordPath.count - keptAncestors
         let line = position.line
+        openElements.append((qname, line))
         if !stack.isEmpty || (matched == depth && depth == captureFrom) {
             var attrs: [(name: XMLName, qualifiedName: String, value: String)] = []
             if let attributes, nbAttributes > 0 {
@@ -213,6 +220,7 @@ public final class XMLRecordReader {
 
     fileprivate func end() {
         guard error == nil else { return }
+        openElements.removeLast()
         let isRecord = matched == depth && depth == recordPath.count
         let onPath = matched == depth
         if !stack.isEmpty {
@@ -223,6 +231,10 @@ public final class XMLRecordReader {
                 onRecord?(XMLRecord(element: node, line: recordLine, xpath: xpath))
                 // The record has been handed out: drop it, keep only its ancestors' other children.
                 if let parent = node.parent, parent.children.last === node { parent.children.removeLast() }
+            } else if onPath, let parent = node.parent, parent.children.last === node {
+                // An ancestor of records that closes can be context for no later record: drop it,
+                // so that memory holds one record's ancestors, never the records already read.
+                parent.children.removeLast()
             }
         }
         if onPath {
