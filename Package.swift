@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "WijkMapping", dependencies: [
             "WijkModel", "WijkCSV", "WijkXML", .product(name: "Yams", package: "Yams"),
         ]),
+        // The validation rule catalogue: one rule per file, each with examples that are its tests.
+        .target(name: "WijkRules", dependencies: ["WijkModel"]),
         // Cross-source merge: clients on BSN, households on address, lineage.
         .target(name: "WijkMerge", dependencies: ["WijkModel"]),
         // summary.json, findings.csv, rejects.csv: pure functions of a run's result.
@@ -42,7 +44,7 @@ let package = Package(
         ]),
         // import → map → merge → report → load. Returns a result, prints nothing.
         .target(name: "WijkPipeline", dependencies: [
-            "WijkModel", "WijkCSV", "WijkXML", "WijkMapping", "WijkMerge", "WijkReport", "WijkStore", "WijkSQLite",
+            "WijkModel", "WijkCSV", "WijkXML", "WijkMapping", "WijkRules", "WijkMerge", "WijkReport", "WijkStore", "WijkSQLite",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Thin CLI.
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "WijkXMLTests", dependencies: ["WijkXML", "TestSupport"]),
         .testTarget(name: "WijkMappingTests", dependencies: ["WijkMapping", "WijkModel", "TestSupport"]),
         .testTarget(name: "WijkMergeTests", dependencies: ["WijkMerge", "WijkModel"]),
+        .testTarget(name: "WijkRulesTests", dependencies: ["WijkRules", "WijkModel"]),
         .testTarget(name: "WijkSQLiteTests", dependencies: [
             "WijkSQLite", "WijkStore", "WijkModel", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),

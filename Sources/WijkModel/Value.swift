@@ -50,3 +50,28 @@ public enum Value: Hashable, Sendable {
         return String(d)
     }
 }
+
+extension FieldKind {
+    /// Parses a value written in its canonical form (ISO dates, decimal point, `1234AB`, nine-digit
+    /// BSN), as the store holds it and as rule examples are written. `nil` when it is not one.
+    public func parseCanonical(_ text: String) -> Value? {
+        switch self {
+        case .text(let maxLength):
+            if let maxLength, text.count > maxLength { return nil }
+            return .text(text)
+        case .integer(let range):
+            guard let n = Int(text), range.contains(n) else { return nil }
+            return .integer(n)
+        case .decimal:
+            return Double(text).map(Value.decimal)
+        case .date:
+            return CivilDate(iso: text).map(Value.date)
+        case .bsn:
+            return BSN(text).map(Value.bsn)
+        case .postcode:
+            return Postcode(text).map(Value.postcode)
+        case .code(let codes):
+            return codes.contains(text) ? .text(text) : nil
+        }
+    }
+}

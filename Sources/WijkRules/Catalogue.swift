@@ -1,0 +1,35 @@
+import WijkModel
+
+/// Every validation rule, in the order `wijkmigratie rules` lists them.
+public enum RuleCatalogue {
+    public static let all: [Rule] = [
+        .requiredField,
+        .bsnFormat, .bsnElfproef, .bsnTestRange,
+        .dateExists, .birthDateRange, .birthDatePlaceholder, .endBeforeStart,
+        .postcodeFormat, .huisnummerPositive, .huisletterSingleLetter,
+        .agbFormat, .productcategorieCode, .productcategorieWet, .eenheidCode, .frequentieCode,
+        .geslachtCode, .wetCode, .dienstverbandCode,
+        .fteRange, .emailFormat,
+        .referenceHuishouden, .referenceMedewerker, .referenceClient, .referenceTeam,
+    ]
+
+    public static func rule(_ id: String) -> Rule? { all.first { $0.id == id } }
+
+    public static var ids: [String] { all.map(\.id) }
+
+    /// Which format rule covers a field's parse failures (`date_exists` for every date field, …).
+    public static func formatRule(for entity: Entity, field: String) -> Rule? {
+        all.first { rule in
+            guard rule.id != "required_field", case .format(let fields, _) = rule.kind else { return false }
+            return fields.contains(FieldRef(entity, field))
+        }
+    }
+
+    /// The rule that guards a reference to `target`.
+    public static func referenceRule(to target: Entity) -> Rule? {
+        all.first { rule in
+            if case .reference(_, let t) = rule.kind { return t == target }
+            return false
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import WijkModel
+
+/// A validation rule as a value: a stable id, what it checks and why, its default severity, and
+/// examples that pass and fail — which are at once its documentation and its tests.
+public struct Rule: Sendable {
+    public enum Kind: Sendable {
+        /// Checked while a field's value is parsed (a date that does not exist, a postcode that
+        /// is none): the mapping stage reports it; `accepts` says whether a canonical text passes.
+        case format(fields: [FieldRef], accepts: @Sendable (String) -> Bool)
+        /// Checked on a mapped record.
+        case record(entities: Set<Entity>, check: @Sendable (MappedRecord, RuleContext) -> Violation?)
+        /// A reference to a record that must exist (checked when the sources are merged).
+        case reference(field: FieldRef, target: Entity)
+    }
+
+    public let id: String
+    public let name: String
+    public let rationale: String
+    public let severity: Severity
+    public let kind: Kind
+    public let examples: [Example]
+
+    public init(id: String, name: String, rationale: String, severity: Severity, kind: Kind, examples: [Example]) {
+        self.id = id
+        self.name = name
+        self.rationale = rationale
+        self.severity = severity
+        self.kind = kind
+        self.examples = examples
+    }
+
+    /// Whether a migration file may switch the rule off or change its severity. Format rules can
+    /// become warnings (the value is then loaded empty) but not be switched off; reference rules
+    /// guard the store's foreign keys and stay errors.
+    public var configurable: Configurability {
+        switch kind {
+        case .record: return .any
+        case .format: return .severityOnly
+        case .reference: return .fixed
+        }
+    }
+
+    public enum Configurability: Sendable { case any, severityOnly, fixed }
+
+    public var kindName: String {
+        switch kind {
+        case .format: return "format"
+        case .record: return "record"
+        case .reference: return "reference"
+        }
+    }
+}
+
+/// An entity's field, `client.bsn`.
+public struct FieldRef: Hashable, Sendable, CustomStringConvertible {
+    public let entity: Entity
+    public let field: String
+    public init(_ entity: Entity, _ field: String) {
+        self.entity = entity
+        self.field = field
+    }
+    public var description: String { "\(entity.rawValue).\(field)" }
+}
+
+/// What a record rule found wrong: the field, what is wrong, and the value (masked in reports
+/// when it is personal).
+public struct Violation: Sendable, Equatable {
+    public let field: String?
+    public let message: String
+    public let value: String?
+    public let personal: Bool
+
+    public init(field: String?, message: String, value: String? = nil, personal: Bool = false) {
+        self.field = field
+        self.message = message
+        self.value = value
+        self.personal = personal
+    }
+}
+
+/// What a rule may know besides the record: the day of the run (for "not in the future").
+public struct RuleContext: Sendable {
+    public let today: CivilDate
+    public init(today: CivilDate) { self.today = today }
+}
+
+/// One example of a rule: an input and whether it passes.
+public struct Example: Sendable {
+    public enum Input: Sendable {
+        /// A canonical text for a format rule (`2024-02-29`, `1234AB`).
+        case text(String)
+        /// A record of an entity, as canonical texts per field.
+        case record(Entity, [String: String])
+        /// A reference value and the keys that exist.
+        case reference(String, existing: Set<String>)
+    }
+
+    public let input: Input
+    public let passes: Bool
+
+    public static func passes(_ text: String) -> Example { Example(input: .text(text), passes: true) }
+    public static func fails(_ text: String) -> Example { Example(input: .text(text), passes: false) }
+    public static func passes(_ entity: Entity, _ fields: [String: String]) -> Example { Example(input: .record(entity, fields), passes: true) }
+    public static func fails(_ entity: Entity, _ fields: [String: String]) -> Example { Example(input: .record(entity, fields), passes: false) }
+    public static func passes(reference: String, existing: Set<String>) -> Example { Example(input: .reference(reference, existing: existing), passes: true) }
+    public static func fails(reference: String, existing: Set<String>) -> Example { Example(input: .reference(reference, existing: existing), passes: false) }
+}

@@ -1,0 +1,61 @@
+import Testing
+import WijkModel
+@testable import WijkRules
+
+/// Every rule's examples are its tests: each one that should pass passes, each one that should
+/// fail fails.
+struct RuleCatalogueTests {
+    static let context = RuleContext(today: CivilDate(year: 2026, month: 11, day: 23)!)
+
+    func record(_ entity: Entity, _ fields: [String: String]) -> MappedRecord? {
+        var values = [Value?](repeating: nil, count: entity.fields.count)
+        for (name, text) in fields {
+            guard let index = entity.fields.firstIndex(where: { $0.name == name }),
+                  let value = entity.fields[index].kind.parseCanonical(text) else { return nil }
+            values[index] = value
+        }
+        return MappedRecord(entity: entity, values: values,
+                            provenance: Provenance(bron: "t", bestand: "t", locatie: .line(1), bronSleutel: nil), warnings: [], raw: "")
+    }
+
+    @Test(arguments: RuleCatalogue.all.map(\.id))
+    func examplesPassAndFailAsTheySay(_ id: String) throws {
+        let rule = try #require(RuleCatalogue.rule(id))
+        #expect(rule.examples.contains { $0.passes }, "\(id) has no passing example")
+        #expect(rule.examples.contains { !$0.passes }, "\(id) has no failing example")
+        for example in rule.examples {
+            let passed: Bool
+            switch (rule.kind, example.input) {
+            case (.format(_, let accepts), .text(let text)):
+                passed = accepts(text)
+            case (.record(let entities, let check), .record(let entity, let fields)):
+                #expect(entities.contains(entity), "\(id): example for \(entity) it does not check")
+                let r = try #require(record(entity, fields), "\(id): example \(fields) is not a valid record")
+                passed = check(r, Self.context) == nil
+            case (.reference, .reference(let value, let existing)):
+                passed = existing.contains(value)
+            default:
+                Issue.record("\(id): an example of the wrong kind")
+                continue
+            }
+            #expect(passed == example.passes, "\(id): \(example.input) should \(example.passes ? "pass" : "fail")")
+        }
+    }
+
+    @Test func idsAreStableSnakeCaseAndUnique() {
+        let ids = RuleCatalogue.ids
+        #expect(Set(ids).count == ids.count)
+        for id in ids { #expect(id.allSatisfy { $0.isLowercase || $0 == "_" }, "\(id)") }
+        #expect(ids.count >= 15)
+    }
+
+    @Test func everyParsedFieldHasAFormatRule() {
+        // Every field whose kind can fail to parse reports under a catalogue rule.
+        let covered: [(Entity, String)] = [(.client, "bsn"), (.client, "geboortedatum"), (.client, "geslacht"),
+                                           (.huishouden, "postcode"), (.huishouden, "huisnummer"), (.voorziening, "wet"),
+                                           (.medewerker, "dienstverband"), (.voorziening, "begindatum")]
+        for (entity, field) in covered {
+            #expect(RuleCatalogue.formatRule(for: entity, field: field) != nil, "\(entity).\(field)")
+        }
+    }
+}
