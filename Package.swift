@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "WijkXML", dependencies: ["CLibXML2"]),
         // Migration and mapping files → typed specs (file:line:column errors); applying a mapping.
         .target(name: "WijkMapping", dependencies: [
-            "WijkModel", "WijkCSV", "WijkXML", .product(name: "Yams", package: "Yams"),
+            "WijkModel", "WijkCSV", "WijkXML", "WijkRules", .product(name: "Yams", package: "Yams"),
         ]),
         // The validation rule catalogue: one rule per file, each with examples that are its tests.
         .target(name: "WijkRules", dependencies: ["WijkModel"]),
@@ -49,7 +49,7 @@ let package = Package(
         ]),
         // Thin CLI.
         .executableTarget(name: "wijkmigratie", dependencies: [
-            "WijkPipeline", "WijkModel",
+            "WijkPipeline", "WijkModel", "WijkRules",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -186,11 +186,18 @@ rows[9][1] = "1234567"                           # a BSN of seven digits
 orphan_household = ["C%05d" % (n + 1), new_bsn(), "G.", "Geert", "", "Pruim", "12-05-1961", "M",
                     "Stationsweg", "3", "9700 AA", "Groningen"]  # planted: postcode in no wijk of GM1952
 rows.append(orphan_household)
+# planted for the rule catalogue (appended, so that no other record changes):
+rows.append(["C%05d" % (n + 2), "123456781", "J.", "Jelle", "", "Bakker", "02-03-1971", "M",
+             "Kerkstraat", "7", "9601 KB", "Hoogezand"])          # a BSN that fails the 11-proef
+rows.append(["C%05d" % (n + 3), "210987650", "S.", "Sem", "", "Mulder", "01-01-2031", "M",
+             "Kerkstraat", "7", "9601 KB", "Hoogezand"])          # born in the future
 write(os.path.join(hs_dir, "clienten.csv"), rows, ";", "cp1252", "\r\n")
 
 write(os.path.join(hs_dir, "teams.csv"), [["Teamcode", "Teamnaam"]] + [list(t) for t in hs_teams], ";", "cp1252", "\r\n")
 write(os.path.join(hs_dir, "medewerkers.csv"),
-      [["Mdw.nr", "Voornaam", "Achternaam", "E-mail", "Functie", "Werkgever", "Gedetacheerd", "FTE", "Team"]] + staff_hs,
+      [["Mdw.nr", "Voornaam", "Achternaam", "E-mail", "Functie", "Werkgever", "Gedetacheerd", "FTE", "Team"]] + staff_hs
+      + [["M025", "Harm", "Smit", "harm.smit@hoogezand-sappemeer.example", "Wijkcoach", "MEE Groningen", "J", "36", "HS-NOORD"],   # FTE as hours
+         ["M026", "Wilma", "Bos", "wilma.bos@hoogezand-sappemeer", "Wijkcoach", "MEE Groningen", "J", "0,5", "HS-ZUID"]],   # e-mail without a top-level domain
       ";", "cp1252", "\r\n")
 
 rows = [["Plannr", "Postcode", "Huisnr", "Regisseur", "Startdatum", "Einddatum", "Status"]]
@@ -235,6 +242,11 @@ write(os.path.join(hs_dir, "voorzieningen.csv"), rows, ";", "cp1252", "\r\n")
 # planted: a ragged row (an unquoted ';' in the product label gives one field too many)
 append_raw(os.path.join(hs_dir, "voorzieningen.csv"),
            ("79999;199999;%s;Begeleiding; groep;02A07;2;uur;per week;41012345;01-03-2017;01-03-2019;Actief\r\n" % hs_clients[40]["bsn"]).encode("cp1252"))
+# planted for the rule catalogue: an end before the start, and an AGB code of seven digits
+append_raw(os.path.join(hs_dir, "voorzieningen.csv"),
+           ("79998;199998;%s;Individuele begeleiding;02A05;3;uur;per week;41012345;01-06-2017;01-03-2017;Actief\r\n"
+            "79997;199997;%s;Individuele begeleiding;02A05;3;uur;per week;4101234;01-06-2017;01-06-2019;Actief\r\n"
+            % (hs_clients[41]["bsn"], hs_clients[42]["bsn"])).encode("cp1252"))
 
 os.makedirs(os.path.join(ROOT, "..", "..", "mappings"), exist_ok=True)
 write(os.path.join(ROOT, "..", "..", "mappings", "hoogezand-sappemeer-producten.csv"),
@@ -282,6 +294,8 @@ write(os.path.join(mw_dir, "personen.csv"), rows, ",", "utf-8", "\n", bom=True)
 # planted: a Windows-1252 byte in the UTF-8 file
 append_raw(os.path.join(mw_dir, "personen.csv"),
            b"P09999,%s,Zo\xeb,Z.,,Brouwer,1990-04-04,vrouw,HH0001\n" % new_bsn().encode())
+# planted for the rule catalogue: a test BSN left in production data (a warning; loaded)
+append_raw(os.path.join(mw_dir, "personen.csv"), b"P09998,999900043,Test,T.,,Testpersoon,1980-01-01,man,HH0001\n")
 
 mw_teams = [("1", "Sociaal Team Menterwolde"), ("2", "CJG Menterwolde")]
 write(os.path.join(mw_dir, "teams.csv"), [["team_id", "omschrijving"]] + [list(t) for t in mw_teams], ",", "utf-8", "\n", bom=True)
@@ -331,6 +345,11 @@ rows[10][13] = "ja"                              # planted: two vervallen indica
 rows[11][13] = "ja"
 rows.append(list(rows[25]))                      # planted: the same indicatie_id twice
 rows[-1][5] = "7"
+# planted for the rule catalogue: a Jeugdwet indicatie with a Wmo category, an unknown eenheid and frequentie
+for i, (wet, soort, eenh, freq) in enumerate([("JW", "HH", "04", "2"), ("WMO", "BG", "05", "2"), ("WMO", "BG", "04", "3")]):
+    row = list(rows[3])
+    row[0], row[2], row[3], row[6], row[7] = "I9%04d" % i, wet, soort, eenh, freq
+    rows.append(row)
 write(os.path.join(mw_dir, "indicaties.csv"), rows, ",", "utf-8", "\n", bom=True)
 
 write(os.path.join(ROOT, "..", "..", "mappings", "menterwolde-soorten.csv"),
@@ -430,6 +449,14 @@ for n, (h, members) in enumerate(entries):
         out.extend(lines)
     out.append("      </Leden>")
     out.append("    </Huishouden>")
+# planted for the rule catalogue: a member whose BSN fails the 11-proef, in a household of its own
+out.append('    <Huishouden nr="H9999">')
+out.append("      <Adres><Straat>Hoofdweg</Straat><Huisnummer>200</Huisnummer><Huisletter/><Toevoeging/>"
+           "<Postcode>9621 ZZ</Postcode><Plaats>Slochteren</Plaats></Adres>")
+out.append('      <Leden>\n        <Lid nr="L99999" bsn="123456781">\n          <Naam><Voornamen>Fenna</Voornamen>'
+           '<Voorletters>F</Voorletters><Voorvoegsel/><Achternaam>Huizinga</Achternaam></Naam>\n'
+           '          <Geboortedatum>19800101</Geboortedatum>\n          <Geslacht>V</Geslacht>\n        </Lid>\n      </Leden>')
+out.append("    </Huishouden>")
 out.append("  </Huishoudens>")
 out.append("</Export>")
 text = "\n".join(out) + "\n"

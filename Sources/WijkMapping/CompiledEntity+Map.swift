@@ -4,12 +4,12 @@ import WijkModel
 extension CompiledEntity {
     /// Maps one source record. Never throws: whatever is wrong becomes a rejection or a warning
     /// that names the file, the location, the field and the rule.
-    public func map(fields input: [String], location: Location, raw: @autoclosure () -> String) -> MapOutcome {
+    public func map(fields input: [String], location: Location, raw: RawText) -> MapOutcome {
         let provenance = Provenance(bron: bron, bestand: bestand, locatie: location, bronSleutel: nil)
         func reject(_ rule: String, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> MapOutcome {
             .rejected(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: entity, provenance: provenance,
                                                  veld: field, melding: message, waarde: value, waardeIsPersoonlijk: personal),
-                                raw: raw()))
+                                raw: raw.text))
         }
 
         if let headerCount, input.count != headerCount {
@@ -95,25 +95,25 @@ extension CompiledEntity {
                 if !effective.isEmpty {
                     switch Self.parse(effective, field) {
                     case .success(let value): values[field.index] = value
-                    case .failure(let problem): bad = (problem.rule, problem.message, effective)
+                    case .failure(let problem): bad = (field.formatRule ?? problem.rule, problem.message, effective)
                     }
                 }
             }
             if let bad {
-                if field.spec.onError == .reject {
+                if field.onError == .reject {
                     return reject(bad.rule, bad.message, field: def.name, value: bad.value, personal: personal)
                 }
                 warnings.append(Finding(severity: .warning, rule: bad.rule, entiteit: entity, provenance: provenance, veld: def.name,
-                                        melding: bad.message + " (loaded empty, as the mapping's on_error says)",
+                                        melding: bad.message + " (loaded empty, as the mapping's on_error or the rule's setting says)",
                                         waarde: bad.value, waardeIsPersoonlijk: personal))
             }
         }
         for (index, def) in entity.fields.enumerated() where def.required && values[index] == nil {
-            return reject("required_missing", "\(entity.rawValue) needs '\(def.name)', and it is empty", field: def.name)
+            return reject("required_field", "\(entity.rawValue) needs '\(def.name)', and it is empty", field: def.name)
         }
         let keyIndex = entity.fields.firstIndex { $0.role == .sourceKey }
         let key = keyIndex.flatMap { values[$0]?.canonicalText }
-        return .mapped(MappedRecord(entity: entity, values: values, provenance: provenance.withKey(key), warnings: warnings, raw: raw()))
+        return .mapped(MappedRecord(entity: entity, values: values, provenance: provenance.withKey(key), warnings: warnings, raw: raw))
     }
 
     struct ParseProblem: Error {

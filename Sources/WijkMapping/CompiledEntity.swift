@@ -1,6 +1,7 @@
 import Foundation
 import WijkCSV
 import WijkModel
+import WijkRules
 import WijkXML
 
 /// An entity's mapping bound to its file's header: every column is an index now, so mapping a
@@ -45,12 +46,17 @@ public struct CompiledEntity: @unchecked Sendable {
         let source: Source
         let spec: FieldSpec
         let fallback: String?        // source default, else the mapping's default
+        /// The catalogue rule a parse failure of this field is reported under, if any.
+        let formatRule: String?
+        /// What a bad value does: the mapping's on_error, or a warning when the rule is set so.
+        let onError: OnError
     }
 
     /// Binds an entity spec to its file. Unknown columns are reported against the mapping file,
     /// with the file's header listed.
     static func compile(_ spec: EntitySpec, mapping: MappingSpec, bron: String, path: String, display: String,
-                        bestand: String, defaults: [String: String], _ d: Diagnostics) -> CompiledEntity? {
+                        bestand: String, defaults: [String: String], ruleSettings: [String: RuleSetting],
+                        _ d: Diagnostics) -> CompiledEntity? {
         var header: [String]?
         var xpaths: [XPath] = []
         switch spec.format {
@@ -143,8 +149,10 @@ public struct CompiledEntity: @unchecked Sendable {
                 source = .template(compiled)
             }
             let index = spec.entity.fields.firstIndex { $0.name == field.definition.name }!
+            let rule = RuleCatalogue.formatRule(for: spec.entity, field: field.definition.name)
             fields.append(CompiledField(index: index, definition: field.definition, source: source, spec: field,
-                                        fallback: defaults[field.definition.name] ?? field.defaultValue))
+                                        fallback: defaults[field.definition.name] ?? field.defaultValue, formatRule: rule?.id,
+                                        onError: effectiveOnError(field.onError, rule: rule, ruleSettings)))
         }
         // Source defaults for fields the mapping does not map at all.
         for (name, value) in defaults where !fields.contains(where: { $0.definition.name == name }) {
@@ -153,7 +161,9 @@ public struct CompiledEntity: @unchecked Sendable {
             let fieldSpec = FieldSpec(definition: def, source: .constant(value), transforms: [],
                                       datePatterns: def.kind == .date ? [DatePattern.iso] : [], decimalComma: false,
                                       onError: .reject, defaultValue: nil, spot: spec.fileSpot)
-            fields.append(CompiledField(index: index, definition: def, source: .constant(value), spec: fieldSpec, fallback: nil))
+            let rule = RuleCatalogue.formatRule(for: spec.entity, field: name)
+            fields.append(CompiledField(index: index, definition: def, source: .constant(value), spec: fieldSpec, fallback: nil,
+                                        formatRule: rule?.id, onError: effectiveOnError(.reject, rule: rule, ruleSettings)))
         }
         let format: Format
         switch spec.format {
@@ -169,4 +179,16 @@ public struct CompiledEntity: @unchecked Sendable {
                               headerCount: headerCount, maxPosition: maxPosition, splits: splits, filters: filters,
                               fields: fields, maps: mapping.valueMaps, splitPartCount: splitParts.count)
     }
+}
+
+/// A bad value is loaded empty with a warning when the mapping says `on_error: empty` or when the
+/// migration file sets the field's format rule to `warning`.
+func effectiveOnError(_ onError: OnError, rule: Rule?, _ settings: [String: RuleSetting]) -> OnError {
+    guard onError == .reject, let rule else { return onError }
+    let severity: Severity
+    switch settings[rule.id] {
+    case .severity(let s)?: severity = s
+    default: severity = rule.severity
+    }
+    return severity == .warning ? .empty : .reject
 }

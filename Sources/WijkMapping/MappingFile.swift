@@ -23,7 +23,7 @@ public enum MappingFile {
         let d = Diagnostics()
         guard let top = KeyedNode(root, d, what: "a mapping file", allowed: topKeys) else {
             try d.throwIfAny()
-            fatalError("unreachable")
+            throw ConfigErrors([ConfigError(file: display, line: 1, column: 1, message: "a mapping file must be a mapping of keys")])
         }
         let baseDialect = top["csv"].map { dialect($0, base: CSVDialect(), d) } ?? CSVDialect()
         var namespaces: [String: String] = [:]

@@ -4,6 +4,7 @@ import Glibc
 #endif
 import WijkCSV
 import WijkModel
+import WijkRules
 
 /// Reads a migration file (`migratie.yml`), its mapping files, value maps and reference data, and
 /// binds every mapping to its source's files. Every mistake in any of them is reported with
@@ -13,7 +14,7 @@ public enum MigrationFile {
     static let gemeenteKeys = ["code", "naam", "datum"]
     static let wijkKeys = ["code", "naam"]
     static let wijkteamKeys = ["id", "naam", "locatie", "email", "telefoon", "wijken"]
-    static let sourceKeys = ["bron", "gemeente", "mapping", "folder", "teams", "defaults"]
+    static let sourceKeys = ["bron", "gemeente", "mapping", "folder", "teams", "defaults", "rules", "max_rejects"]
 
     /// - Parameter path: the migration file; messages name files relative to the current folder.
     public static func load(path: String) throws -> MigrationPlan {
@@ -212,6 +213,48 @@ public enum MigrationFile {
             }
         }
 
+        var ruleSettings: [String: RuleSetting] = [:]
+        if let rulesNode = keyed["rules"], let pairs = rulesNode.pairs(d, what: "'rules'") {
+            for (id, keySpot, value) in pairs {
+                guard let rule = RuleCatalogue.rule(id) else {
+                    d.add(keySpot, "unknown rule '\(id)'",
+                          hint: Suggestion.didYouMean(id, in: RuleCatalogue.ids) ?? "'wijkmigratie rules' lists them")
+                    continue
+                }
+                let setting: RuleSetting
+                switch value.string {
+                case "off": setting = .off
+                case "error": setting = .severity(.error)
+                case "warning": setting = .severity(.warning)
+                default:
+                    d.add(value.spot, "a rule is set to error, warning or off")
+                    continue
+                }
+                switch (rule.configurable, setting) {
+                case (.fixed, _) where setting != .severity(rule.severity):
+                    d.add(value.spot, "rule '\(id)' cannot be changed", hint: "it guards the store's keys and references")
+                    continue
+                case (.severityOnly, .off):
+                    d.add(value.spot, "rule '\(id)' cannot be switched off: a value that cannot be read is never loaded silently",
+                          hint: "set it to warning to load the value empty with a warning")
+                    continue
+                default: break
+                }
+                ruleSettings[id] = setting
+            }
+        }
+        var maxRejects: RejectThreshold?
+        if let node = keyed["max_rejects"], let text = node.text(d, what: "'max_rejects'") {
+            let trimmed = text.trimmingASCIISpaces()
+            if trimmed.hasSuffix("%"), let p = Double(String(trimmed.dropLast()).trimmingASCIISpaces()), (0...100).contains(p) {
+                maxRejects = .percent(p)
+            } else if let n = Int(trimmed), n >= 0 {
+                maxRejects = .count(n)
+            } else {
+                d.add(node.spot, "max_rejects is a number of records (25) or a percentage of the records read (2%)")
+            }
+        }
+
         let mappingPath = folder.appendingPathComponent(mappingFile).standardizedFileURL.path
         let mapping: MappingSpec
         do {
@@ -243,12 +286,14 @@ public enum MigrationFile {
             for file in files {
                 let compiled = CompiledEntity.compile(spec, mapping: mapping, bron: name, path: sourceURL.appendingPathComponent(file).path,
                                                       display: show("\(sourceFolder)/\(file)"),
-                                                      bestand: "\(sourceFolder)/\(file)".normalizedPath, defaults: defaults[spec.entity] ?? [:], d)
+                                                      bestand: "\(sourceFolder)/\(file)".normalizedPath, defaults: defaults[spec.entity] ?? [:],
+                                                      ruleSettings: ruleSettings, d)
                 if let compiled { entities.append(compiled) }
             }
         }
         guard let former else { return nil }
-        return SourcePlan(name: name, gemeente: former, mapping: mapping, folder: sourceURL, teams: teams, entities: entities)
+        return SourcePlan(name: name, gemeente: former, mapping: mapping, folder: sourceURL, teams: teams, entities: entities,
+                          ruleSettings: ruleSettings, maxRejects: maxRejects)
     }
 }
 

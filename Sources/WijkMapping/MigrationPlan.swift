@@ -62,4 +62,35 @@ public struct SourcePlan: @unchecked Sendable {
     public let teams: [String: String]
     /// The source's entities, compiled against their files, in processing order.
     public let entities: [CompiledEntity]
+    /// Rules switched off or given another severity for this source (`rules:` in the migration file).
+    public let ruleSettings: [String: RuleSetting]
+    /// The most rejects the source may have before the run stops (`max_rejects:`).
+    public let maxRejects: RejectThreshold?
+}
+
+/// A rule's setting for one source.
+public enum RuleSetting: Sendable, Equatable {
+    case off
+    case severity(Severity)
+}
+
+/// `max_rejects: 25` (records) or `max_rejects: 2%` (of the records read), per source. Records
+/// skipped by a row filter do not count: they are rejected by design, not by defect.
+public enum RejectThreshold: Sendable, Equatable, CustomStringConvertible {
+    case count(Int)
+    case percent(Double)
+
+    public func isExceeded(rejected: Int, read: Int) -> Bool {
+        switch self {
+        case .count(let n): return rejected > n
+        case .percent(let p): return Double(rejected) > Double(read) * p / 100
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .count(let n): return "\(n)"
+        case .percent(let p): return "\(p == p.rounded() ? String(Int(p)) : String(p))%"
+        }
+    }
 }

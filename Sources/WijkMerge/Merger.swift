@@ -54,24 +54,24 @@ public final class Merger {
             switch target {
             case .team:
                 guard let wijkteam = context.teams[p.bron]?[text] else {
-                    return reject("reference_unknown", "team is not mapped to a wijkteam in the migration file (teams of source \(p.bron))",
+                    return reject("reference_team", "team is not mapped to a wijkteam in the migration file (teams of source \(p.bron))",
                                   field: def.name, value: text)
                 }
                 values[index] = .text(wijkteam)
             case .huishouden:
                 guard let id = households[SourceKey(bron: p.bron, key: text)] else {
-                    return reject("reference_unknown", "no huishouden with this key in source \(p.bron)", field: def.name, value: text)
+                    return reject("reference_huishouden", "no huishouden with this key in source \(p.bron)", field: def.name, value: text)
                 }
                 values[index] = .text(id)
             case .medewerker:
                 let key = "\(p.bron)/\(text)"
                 guard rows[.medewerker]?[key] != nil else {
-                    return reject("reference_unknown", "no medewerker with this key in source \(p.bron)", field: def.name, value: text)
+                    return reject("reference_medewerker", "no medewerker with this key in source \(p.bron)", field: def.name, value: text)
                 }
                 values[index] = .text(key)
             case .client:
                 guard rows[.client]?[text] != nil else {
-                    return reject("reference_unknown", "no client with this BSN in any source (an orphan)",
+                    return reject("reference_client", "no client with this BSN in any source (an orphan)",
                                   field: def.name, value: text, personal: true)
                 }
             default:
@@ -83,17 +83,17 @@ public final class Merger {
         switch record.entity.identity {
         case .mappedToWijkteam:
             guard let sleutel = p.bronSleutel, let wijkteam = context.teams[p.bron]?[sleutel] else {
-                return reject("reference_unknown", "old team is not mapped to a wijkteam in the migration file (teams of source \(p.bron))",
+                return reject("reference_team", "old team is not mapped to a wijkteam in the migration file (teams of source \(p.bron))",
                               field: "sleutel", value: p.bronSleutel)
             }
             teamLineage.append((wijkteam, p))
             return (.merged, [])
         case .bsn:
-            guard case .bsn(let bsn)? = record["bsn"] else { return reject("required_missing", "client needs 'bsn'", field: "bsn") }
+            guard case .bsn(let bsn)? = record["bsn"] else { return reject("required_field", "client needs 'bsn'", field: "bsn") }
             key = bsn.value
         case .address:
             guard case .postcode(let postcode)? = record["postcode"], case .integer(let nummer)? = record["huisnummer"] else {
-                return reject("required_missing", "huishouden needs 'postcode' and 'huisnummer'")
+                return reject("required_field", "huishouden needs 'postcode' and 'huisnummer'")
             }
             let letter = record.text("huisletter")?.uppercased() ?? ""
             let toevoeging = record.text("toevoeging")?.uppercased() ?? ""
@@ -114,7 +114,7 @@ public final class Merger {
                                         waarde: postcode.value))
             }
         case .namespacedSourceKey:
-            guard let sleutel = p.bronSleutel else { return reject("required_missing", "\(record.entity.rawValue) needs 'sleutel'", field: "sleutel") }
+            guard let sleutel = p.bronSleutel else { return reject("required_field", "\(record.entity.rawValue) needs 'sleutel'", field: "sleutel") }
             key = "\(p.bron)/\(sleutel)"
             if let earlier = firstSeen[record.entity]?[key] {
                 return reject("key_duplicate", "this key is already used by the record at \(earlier.bestand) \(earlier.locatie)",

@@ -97,7 +97,7 @@ enum Catalogue {
         .huishouden: [
             FieldDefinition("sleutel", text(64), role: .sourceKey),
             FieldDefinition("straat", text(80)),
-            FieldDefinition("huisnummer", .integer(0...99999), required: true),
+            FieldDefinition("huisnummer", .integer(1...99999), required: true),
             FieldDefinition("huisletter", text(1)),
             FieldDefinition("toevoeging", text(4)),
             FieldDefinition("postcode", .postcode, required: true),

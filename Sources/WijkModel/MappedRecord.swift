@@ -7,15 +7,16 @@ public struct MappedRecord: Sendable {
     public let provenance: Provenance
     /// Warnings about this record (a bad value loaded empty, by choice of the mapping).
     public let warnings: [Finding]
-    /// The untouched source text, kept in case a later stage rejects the record.
-    public let raw: String
+    /// The untouched source text, made only if a later stage rejects the record.
+    public let source: RawText
+    public var raw: String { source.text }
 
-    public init(entity: Entity, values: [Value?], provenance: Provenance, warnings: [Finding], raw: String) {
+    public init(entity: Entity, values: [Value?], provenance: Provenance, warnings: [Finding], raw: RawText) {
         self.entity = entity
         self.values = values
         self.provenance = provenance
         self.warnings = warnings
-        self.raw = raw
+        self.source = raw
     }
 
     public subscript(field: String) -> Value? {
@@ -24,6 +25,17 @@ public struct MappedRecord: Sendable {
     }
 
     public func text(_ field: String) -> String? { self[field]?.canonicalText }
+}
+
+/// A record's source text, made when it is asked for: decoding or re-serialising every record
+/// only in case it is rejected would cost more than reading it.
+public struct RawText: @unchecked Sendable {
+    private let make: () -> String
+
+    public init(_ make: @escaping () -> String) { self.make = make }
+    public init(_ text: String) { make = { text } }
+
+    public var text: String { make() }
 }
 
 /// What mapping one source record gives.

@@ -60,6 +60,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var findings: FindingCounts
     /// Whether read = loaded + merged + rejected for every source and entity.
     public var accountingHolds: Bool
+    /// Why the run may not load (a source over its reject threshold); empty when nothing blocks.
+    public var blocked: [String] = []
 
     public init(migratie: String, sources: [Source], total: Counts, tables: [String: Int],
                 findings: FindingCounts, accountingHolds: Bool) {
@@ -74,5 +76,6 @@ public struct RunSummary: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case migratie, sources, total, tables, findings
         case accountingHolds = "accounting_holds"
+        case blocked
     }
 }

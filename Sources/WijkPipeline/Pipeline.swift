@@ -5,6 +5,7 @@ import WijkMapping
 import WijkMerge
 import WijkModel
 import WijkReport
+import WijkRules
 import WijkSQLite
 import WijkStore
 import WijkXML
@@ -21,12 +22,15 @@ public struct Pipeline {
         public var report: String?
         /// Show BSNs and personal values unmasked in the reports.
         public var revealBSN: Bool
+        /// The day rules take as today ("not in the future"); the real date when nil.
+        public var today: CivilDate?
 
-        public init(load: Bool, store: String? = nil, report: String? = nil, revealBSN: Bool = false) {
+        public init(load: Bool, store: String? = nil, report: String? = nil, revealBSN: Bool = false, today: CivilDate? = nil) {
             self.load = load
             self.store = store
             self.report = report
             self.revealBSN = revealBSN
+            self.today = today
         }
     }
 
@@ -77,12 +81,19 @@ public struct Pipeline {
         let store = try options.load ? openStore() : nil
         var state = RunState(plan: plan)
         let merger = Merger(context: mergeContext())
+        let context = RuleContext(today: options.today ?? Self.today())
+        let validators = Dictionary(uniqueKeysWithValues: plan.sources.map { source in
+            (source.name, RecordValidator(settings: source.ruleSettings.mapValues { setting -> Severity? in
+                if case .severity(let s) = setting { return s }
+                return nil
+            }, context: context))
+        })
 
         for entity in Entity.allCases {
             for source in plan.sources {
                 for compiled in source.entities where compiled.entity == entity {
                     logger.info("reading", metadata: ["bron": "\(source.name)", "entiteit": "\(entity.rawValue)", "bestand": "\(compiled.bestand)"])
-                    try read(compiled, into: &state, merger: merger)
+                    try read(compiled, into: &state, merger: merger, validator: validators[source.name]!)
                 }
             }
         }
@@ -94,7 +105,8 @@ public struct Pipeline {
         tables.append(merged.herkomst)
         tables.append(afwijzingTable(state.rejections))
 
-        let summary = state.summary(tables: tables)
+        var summary = state.summary(tables: tables)
+        summary.blocked = state.thresholdsExceeded()
         guard summary.accountingHolds else {
             let broken = summary.sources.flatMap { s in s.entities.filter { !$0.value.balances }.map { "\(s.bron)/\($0.key)" } }
             throw RunError("internal error: read ≠ loaded + merged + rejected for \(broken.joined(separator: ", ")); nothing was loaded")
@@ -108,7 +120,7 @@ public struct Pipeline {
         }
 
         var runID: Int?
-        if let store {
+        if let store, summary.blocked.isEmpty {
             let counts = String(decoding: try Reports.summaryJSON(summary), as: UTF8.self)
             let run = RunRecord(migratie: plan.name, started: started, finished: Self.timestamp(), inputChecksum: checksum, counts: counts)
             runID = try store.load(StoreLoad(tables: tables, run: run))
@@ -129,23 +141,38 @@ public struct Pipeline {
         }
     }
 
-    private func read(_ compiled: CompiledEntity, into state: inout RunState, merger: Merger) throws {
+    private func read(_ compiled: CompiledEntity, into state: inout RunState, merger: Merger, validator: RecordValidator) throws {
+        let stage = Stage(compiled: compiled, key: RunState.Key(bron: compiled.bron, entity: compiled.entity), merger: merger, validator: validator)
         switch compiled.format {
-        case .csv(let dialect): try readCSV(compiled, dialect: dialect, into: &state, merger: merger)
+        case .csv(let dialect): try readCSV(stage, dialect: dialect, into: &state)
         case .xml(let recordPath, let kept, let xpaths):
-            try readXML(compiled, recordPath: recordPath, kept: kept, xpaths: xpaths, into: &state, merger: merger)
+            try readXML(stage, recordPath: recordPath, kept: kept, xpaths: xpaths, into: &state)
         }
     }
 
-    /// Maps one record and merges it; counts what became of it.
-    private func take(_ fields: [String], location: Location, raw: @autoclosure () -> String, _ compiled: CompiledEntity,
-                      _ key: RunState.Key, into state: inout RunState, merger: Merger) {
-        switch compiled.map(fields: fields, location: location, raw: raw()) {
+    /// What every record of one file goes through.
+    struct Stage {
+        let compiled: CompiledEntity
+        let key: RunState.Key
+        let merger: Merger
+        let validator: RecordValidator
+    }
+
+    /// Maps, validates and merges one record; counts what became of it.
+    private func take(_ fields: [String], location: Location, raw: RawText, _ stage: Stage, into state: inout RunState) {
+        let key = stage.key
+        switch stage.compiled.map(fields: fields, location: location, raw: raw) {
         case .rejected(let rejection):
             state.reject(rejection, key)
         case .mapped(let mapped):
             state.findings.append(contentsOf: mapped.warnings)
-            let (outcome, warnings) = merger.add(mapped)
+            let (invalid, ruleWarnings) = stage.validator.validate(mapped)
+            state.findings.append(contentsOf: ruleWarnings)
+            if let invalid {
+                state.reject(invalid, key)
+                return
+            }
+            let (outcome, warnings) = stage.merger.add(mapped)
             state.findings.append(contentsOf: warnings)
             switch outcome {
             case .loaded: state.counts[key, default: Counts()].loaded += 1
@@ -157,17 +184,17 @@ public struct Pipeline {
 
     /// An XML source that is not well-formed (truncated, hostile, wrongly encoded) stops the run:
     /// none of its records can be trusted, so nothing is loaded, and the message says where.
-    private func readXML(_ compiled: CompiledEntity, recordPath: [XMLName], kept: Int, xpaths: [XPath],
-                         into state: inout RunState, merger: Merger) throws {
+    private func readXML(_ stage: Stage, recordPath: [XMLName], kept: Int, xpaths: [XPath], into state: inout RunState) throws {
+        let compiled = stage.compiled
         let reader = XMLRecordReader(path: compiled.path, display: compiled.display, recordPath: recordPath, keptAncestors: kept)
-        let key = RunState.Key(bron: compiled.bron, entity: compiled.entity)
+        let key = stage.key
         var local = state
         do {
             try reader.read { record in
                 local.counts[key, default: Counts()].read += 1
                 let values = xpaths.map { $0.evaluate(from: record.element) ?? "" }
-                self.take(values, location: .xpath(record.xpath, line: record.line), raw: record.element.serialized,
-                          compiled, key, into: &local, merger: merger)
+                self.take(values, location: .xpath(record.xpath, line: record.line), raw: RawText { record.element.serialized },
+                          stage, into: &local)
             }
         } catch let error as XMLReadError {
             throw RunError("\(error.description); nothing was loaded")
@@ -180,14 +207,15 @@ public struct Pipeline {
         }
     }
 
-    private func readCSV(_ compiled: CompiledEntity, dialect: CSVDialect, into state: inout RunState, merger: Merger) throws {
+    private func readCSV(_ stage: Stage, dialect: CSVDialect, into state: inout RunState) throws {
+        let compiled = stage.compiled
         let reader: CSVReader
         do {
             reader = try CSVReader(path: compiled.path, dialect: dialect)
         } catch {
             throw RunError("\(compiled.display): cannot read the file: \(error)")
         }
-        let key = RunState.Key(bron: compiled.bron, entity: compiled.entity)
+        let key = stage.key
         while true {
             let result: CSVReadResult?
             do { result = try reader.next() } catch {
@@ -202,7 +230,7 @@ public struct Pipeline {
                 state.reject(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: compiled.entity, provenance: p,
                                                         melding: bad.message), raw: bad.raw), key)
             case .record(let record):
-                take(record.fields, location: .line(record.line), raw: record.raw, compiled, key, into: &state, merger: merger)
+                take(record.fields, location: .line(record.line), raw: RawText { record.raw }, stage, into: &state)
             }
         }
     }
@@ -257,6 +285,11 @@ public struct Pipeline {
         do { return try SHA256.files(files) } catch {
             throw RunError("cannot read the inputs for their checksum: \(error.localizedDescription)")
         }
+    }
+
+    static func today() -> CivilDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: Date())
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
     static func timestamp() -> String {

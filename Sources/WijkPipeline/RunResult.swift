@@ -15,8 +15,9 @@ public struct RunResult: Sendable {
     /// Where the report was written.
     public let reportFolder: String
 
-    /// 0: done and nothing blocks. (1 is for open conflicts and exceeded reject thresholds.)
-    public var exitStatus: Int32 { 0 }
+    /// 0: done and nothing blocks; 1: a steward must look first (a source over its reject
+    /// threshold) and nothing was loaded.
+    public var exitStatus: Int32 { summary.blocked.isEmpty ? 0 : 1 }
 
     public func table(_ name: String) -> TableData? { tables.first { $0.name == name } }
 }

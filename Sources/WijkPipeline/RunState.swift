@@ -17,10 +17,25 @@ struct RunState {
         self.plan = plan
     }
 
+    /// Rejects per source that count against its `max_rejects` (all but those of a row filter).
+    var defects: [String: Int] = [:]
+
     mutating func reject(_ rejection: Rejection, _ key: Key) {
         counts[key, default: Counts()].rejected += 1
+        if rejection.finding.rule != "row_filter" { defects[key.bron, default: 0] += 1 }
         rejections.append(rejection)
         findings.append(rejection.finding)
+    }
+
+    /// The sources over their reject threshold, each with why.
+    func thresholdsExceeded() -> [String] {
+        plan.sources.compactMap { source in
+            guard let limit = source.maxRejects else { return nil }
+            let read = counts.filter { $0.key.bron == source.name }.reduce(0) { $0 + $1.value.read }
+            let rejected = defects[source.name] ?? 0
+            guard limit.isExceeded(rejected: rejected, read: read) else { return nil }
+            return "source \(source.name) has \(rejected) rejected records of \(read) read, more than its max_rejects \(limit)"
+        }
     }
 
     func summary(tables: [TableData]) -> RunSummary {

@@ -23,12 +23,14 @@ struct SHA256 {
     mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         length += UInt64(bytes.count)
         pending.append(contentsOf: bytes)
+        guard pending.count >= 64 else { return }
+        let whole = pending.count / 64 * 64
         var offset = 0
-        while pending.count - offset >= 64 {
+        while offset < whole {
             block(pending[offset..<(offset + 64)])
             offset += 64
         }
-        pending.removeFirst(offset)
+        pending.removeFirst(whole)
     }
 
     mutating func finish() -> String {
@@ -49,8 +51,9 @@ struct SHA256 {
         }.joined()
     }
 
+    private var w = [UInt32](repeating: 0, count: 64)
+
     private mutating func block(_ chunk: ArraySlice<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
         let base = chunk.startIndex
         for i in 0..<16 {
             w[i] = UInt32(chunk[base + 4 * i]) << 24 | UInt32(chunk[base + 4 * i + 1]) << 16

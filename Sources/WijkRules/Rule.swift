@@ -35,7 +35,7 @@ public struct Rule: Sendable {
     public var configurable: Configurability {
         switch kind {
         case .record: return .any
-        case .format: return .severityOnly
+        case .format: return id == "required_field" ? .fixed : .severityOnly
         case .reference: return .fixed
         }
     }

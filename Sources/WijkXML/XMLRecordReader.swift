@@ -45,6 +45,13 @@ public final class XMLRecordReader {
     fileprivate var openElements: [(qname: String, line: Int)] = []
     fileprivate var terminating = false
     public private(set) var recordsSeen = 0
+    /// Names come from libxml2's dictionary, one pointer per distinct name: make each String once.
+    fileprivate var interned: [UnsafeRawPointer: String] = [:]
+    fileprivate var qualified: [QKey: String] = [:]
+    fileprivate struct QKey: Hashable {
+        let prefix: UnsafeRawPointer?
+        let local: UnsafeRawPointer
+    }
     public private(set) var rootName: XMLName?
 
     /// - Parameters:
@@ -166,6 +173,23 @@ public final class XMLRecordReader {
         return String(cString: p)
     }
 
+    private func intern(_ p: UnsafePointer<xmlChar>?) -> String? {
+        guard let p else { return nil }
+        let key = UnsafeRawPointer(p)
+        if let s = interned[key] { return s }
+        let s = String(cString: p)
+        interned[key] = s
+        return s
+    }
+
+    private func qualifiedName(_ prefix: UnsafePointer<xmlChar>?, _ local: UnsafePointer<xmlChar>, _ localName: String) -> String {
+        let key = QKey(prefix: prefix.map(UnsafeRawPointer.init), local: UnsafeRawPointer(local))
+        if let q = qualified[key] { return q }
+        let q = prefix.map { "\(String(cString: $0)):\(localName)" } ?? localName
+        qualified[key] = q
+        return q
+    }
+
     private static func string(_ start: UnsafePointer<xmlChar>?, _ end: UnsafePointer<xmlChar>?) -> String {
         guard let start, let end else { return "" }
         return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
@@ -175,9 +199,10 @@ public final class XMLRecordReader {
                            _ nbAttributes: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard error == nil else { return }
         depth += 1
-        let local = Self.string(localname) ?? ""
-        let name = XMLName(uri: Self.string(uri), local: local)
-        let qname = prefix.map { "\(String(cString: $0)):\(local)" } ?? local
+        guard let localname else { return }
+        let local = intern(localname) ?? ""
+        let name = XMLName(uri: intern(uri), local: local)
+        let qname = qualifiedName(prefix, localname, local)
         if depth == 1 {
             rootName = name
             if let first = recordPath.first, first != name {
@@ -205,9 +230,9 @@ public final class XMLRecordReader {
                 attrs.reserveCapacity(nbAttributes)
                 for i in 0..<nbAttributes {
                     let base = attributes + 5 * i
-                    let aLocal = Self.string(base[0]) ?? ""
-                    let aPrefix = Self.string(base[1])
-                    attrs.append((XMLName(uri: Self.string(base[2]), local: aLocal), aPrefix.map { "\($0):\(aLocal)" } ?? aLocal,
+                    guard let aLocalPointer = base[0] else { continue }
+                    let aLocal = intern(aLocalPointer) ?? ""
+                    attrs.append((XMLName(uri: intern(base[2]), local: aLocal), qualifiedName(base[1], aLocalPointer, aLocal),
                                   Self.string(base[3], base[4])))
                 }
             }
@@ -246,6 +271,9 @@ public final class XMLRecordReader {
 
     fileprivate func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int) {
         guard error == nil, let node = stack.last, let ch, len > 0 else { return }
-        node.text += String(decoding: UnsafeBufferPointer(start: ch, count: len), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(start: ch, count: len)
+        // Indentation between elements: not part of any value (values are trimmed anyway).
+        if node.text.isEmpty && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }
+        node.text += String(decoding: bytes, as: UTF8.self)
     }
 }

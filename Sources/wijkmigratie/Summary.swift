@@ -14,7 +14,9 @@ enum Summary {
         lines.append(row("total", s.total))
         lines.append("findings: \(s.findings.errors) errors (records rejected), \(s.findings.warnings) warnings")
         lines.append("report: \(result.reportFolder)")
-        if loaded, case .sqlite(let path)? = store, let id = result.runID {
+        if !s.blocked.isEmpty {
+            lines.append("store: not loaded (blocked)")
+        } else if loaded, case .sqlite(let path)? = store, let id = result.runID {
             lines.append("store: sqlite:\(path) (migratierun \(id))")
         } else if !loaded {
             lines.append("store: not touched (check)")

@@ -15,7 +15,7 @@ struct Wijkmigratie: ParsableCommand {
             2 the run could not be done (a bad migration or mapping file, unreadable input,
             a store that cannot be used): one message on stderr says where and what to do.
             """,
-        subcommands: [Check.self, Migrate.self])
+        subcommands: [Check.self, Migrate.self, Rules.self])
 }
 
 /// Options that `check` and `migrate` share.
@@ -46,7 +46,13 @@ enum Runner {
                                                 logger: Logger(label: "wijkmigratie"))
             let result = try pipeline.run()
             print(Summary.text(result, loaded: load, store: try? pipeline.storeLocation))
-            if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+            for reason in result.summary.blocked {
+                FileHandle.standardError.write(Data("blocked: \(reason)\n".utf8))
+            }
+            if result.exitStatus != 0 {
+                if load { FileHandle.standardError.write(Data("nothing was loaded; see the report\n".utf8)) }
+                throw ExitCode(result.exitStatus)
+            }
         } catch let errors as ConfigErrors {
             FileHandle.standardError.write(Data((errors.description + "\n").utf8))
             FileHandle.standardError.write(Data("\(errors.errors.count) mistake(s) in the configuration; no data was read.\n".utf8))

@@ -22,7 +22,7 @@ struct RecordMapperTests {
     }
 
     func map(_ e: CompiledEntity, _ line: String) -> MapOutcome {
-        e.map(fields: line.split(separator: ";", omittingEmptySubsequences: false).map(String.init), location: .line(2), raw: line)
+        e.map(fields: line.split(separator: ";", omittingEmptySubsequences: false).map(String.init), location: .line(2), raw: RawText(line))
     }
 
     func mapped(_ e: CompiledEntity, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> MappedRecord? {
@@ -104,7 +104,7 @@ struct RecordMapperTests {
 
     @Test func dateThatDoesNotExistRejectsAndMasksTheValue() throws {
         let f = rejected(try entity(Self.client, extra: Self.maps), "1;123456782;X;;;31-02-1950;;;M")
-        #expect(f?.rule == "value_unparseable")
+        #expect(f?.rule == "date_exists")
         #expect(f?.veld == "geboortedatum")
         #expect(f?.message(reveal: false) == "not a date that exists in the pattern dd-MM-yyyy or d/M/yyyy or yyyyMMdd: '(masked)'")
         #expect(f?.message(reveal: true).hasSuffix("'31-02-1950'") == true)
@@ -112,7 +112,7 @@ struct RecordMapperTests {
 
     @Test func badBSNRejectsMasked() throws {
         let f = rejected(try entity(Self.client, extra: Self.maps), "1;1234567890;X;;;;;;M")
-        #expect(f?.rule == "value_unparseable")
+        #expect(f?.rule == "bsn_format")
         #expect(f?.message(reveal: false) == "a BSN is 9 digits: '**********'")
     }
 
@@ -135,7 +135,7 @@ struct RecordMapperTests {
 
     @Test func requiredFieldEmptyRejects() throws {
         let f = rejected(try entity(Self.client, extra: Self.maps), "1;123456782; ;;;;;;M")
-        #expect(f?.rule == "required_missing")
+        #expect(f?.rule == "required_field")
         #expect(f?.veld == "achternaam")
     }
 
@@ -183,7 +183,7 @@ struct RecordMapperTests {
                 productcode: naam
             """)
         #expect(mapped(e, "1;123456782;01A01;;;;;;wmo")?.text("wet") == "wmo")
-        #expect(rejected(e, "1;123456782;01A01;;;;;;Wmo")?.rule == "value_not_in_code_list")
+        #expect(rejected(e, "1;123456782;01A01;;;;;;Wmo")?.rule == "wet_code")
         #expect(rejected(e, "1;123456782;01A01XX;;;;;;wmo")?.rule == "value_too_long")
     }
 }

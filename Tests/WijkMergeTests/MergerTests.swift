@@ -12,7 +12,7 @@ struct MergerTests {
     func record(_ entity: Entity, _ bron: String, line: Int = 1, key: String? = nil, _ values: [String: Value]) -> MappedRecord {
         MappedRecord(entity: entity, values: entity.fields.map { values[$0.name] },
                      provenance: Provenance(bron: bron, bestand: "\(bron).csv", locatie: .line(line), bronSleutel: key ?? values["sleutel"]?.canonicalText),
-                     warnings: [], raw: "raw")
+                     warnings: [], raw: RawText("raw"))
     }
 
     func household(_ bron: String, _ key: String, _ postcode: String, _ nummer: Int, letter: String? = nil) -> MappedRecord {
@@ -66,11 +66,11 @@ struct MergerTests {
         guard case .rejected(let r) = m.add(client("a", "123456782", "Bakker", household: "nope")).0 else {
             Issue.record("expected a rejection"); return
         }
-        #expect(r.finding.rule == "reference_unknown")
+        #expect(r.finding.rule == "reference_huishouden")
         #expect(r.finding.veld == "huishouden")
         let orphan = record(.voorziening, "a", ["sleutel": .text("v1"), "bsn": .bsn(BSN("111222333")!), "wet": .text("wmo")])
         guard case .rejected(let o) = m.add(orphan).0 else { Issue.record("expected a rejection"); return }
-        #expect(o.finding.rule == "reference_unknown")
+        #expect(o.finding.rule == "reference_client")
         #expect(o.finding.message(reveal: false).hasSuffix("'*****2333'"))
     }
 
@@ -93,7 +93,7 @@ struct MergerTests {
         let m = Merger(context: context)
         #expect(m.add(record(.team, "a", ["sleutel": .text("T1")])).0 == .merged)
         guard case .rejected(let r) = m.add(record(.team, "a", ["sleutel": .text("T9")])).0 else { Issue.record("expected a rejection"); return }
-        #expect(r.finding.rule == "reference_unknown")
+        #expect(r.finding.rule == "reference_team")
         #expect(m.tables().herkomst.rows == [[.text("wijkteam"), .text("wt-1"), .text("a"), .text("a.csv"), .text("1"), .text("T1")]])
     }
 

@@ -15,7 +15,7 @@ struct RuleCatalogueTests {
             values[index] = value
         }
         return MappedRecord(entity: entity, values: values,
-                            provenance: Provenance(bron: "t", bestand: "t", locatie: .line(1), bronSleutel: nil), warnings: [], raw: "")
+                            provenance: Provenance(bron: "t", bestand: "t", locatie: .line(1), bronSleutel: nil), warnings: [], raw: RawText(""))
     }
 
     @Test(arguments: RuleCatalogue.all.map(\.id))

@@ -7,7 +7,7 @@ extension Rule {
         severity: .warning,
         kind: .record(entities: [.client]) { record, _ in
             guard case .bsn(let bsn)? = record["bsn"], bsn.isTestNumber else { return nil }
-            return Violation(field: "bsn", message: "a test BSN (999900006–999999990) in production data", value: bsn.value, personal: true)
+            return Violation(field: "bsn", message: "a test BSN (from the iStandaarden test range) in production data", value: bsn.value, personal: true)
         },
         examples: [
             .passes(.client, ["bsn": "123456782", "achternaam": "Bakker"]),
