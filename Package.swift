@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Vocabulary: canonical model, BSN, postcode, provenance, findings. Foundation only.
@@ -42,9 +43,14 @@ let package = Package(
         .target(name: "WijkSQLite", dependencies: [
             "WijkStore", "WijkModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The production store: PostgreSQL through postgres-nio (COPY for the bulk load).
+        .target(name: "WijkPostgres", dependencies: [
+            "WijkStore", "WijkModel", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         // import → map → merge → report → load. Returns a result, prints nothing.
         .target(name: "WijkPipeline", dependencies: [
             "WijkModel", "WijkCSV", "WijkXML", "WijkMapping", "WijkRules", "WijkMerge", "WijkReport", "WijkStore", "WijkSQLite",
+            "WijkPostgres",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Thin CLI.
@@ -63,6 +69,11 @@ let package = Package(
         .testTarget(name: "WijkRulesTests", dependencies: ["WijkRules", "WijkModel"]),
         .testTarget(name: "WijkSQLiteTests", dependencies: [
             "WijkSQLite", "WijkStore", "WijkModel", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "WijkPostgresTests", dependencies: [
+            "WijkPostgres", "WijkSQLite", "WijkStore", "WijkModel", "WijkPipeline", "TestSupport",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WijkPipelineTests", dependencies: [

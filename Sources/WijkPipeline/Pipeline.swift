@@ -6,6 +6,7 @@ import WijkMerge
 import WijkModel
 import WijkReport
 import WijkRules
+import WijkPostgres
 import WijkSQLite
 import WijkStore
 import WijkXML
@@ -76,9 +77,22 @@ public struct Pipeline {
         }
     }
 
-    public func run() throws -> RunResult {
+    public func run() async throws -> RunResult {
         let started = Self.timestamp()
-        let store = try options.load ? openStore() : nil
+        // The store is opened first, so that a store that cannot be used stops the run before
+        // any work; it is closed whatever happens.
+        let store = try options.load ? await openStore() : nil
+        do {
+            let result = try await run(started: started, store: store)
+            await store?.close()
+            return result
+        } catch {
+            await store?.close()
+            throw error
+        }
+    }
+
+    private func run(started: String, store: WijkteamStore?) async throws -> RunResult {
         var state = RunState(plan: plan)
         let merger = Merger(context: mergeContext())
         let context = RuleContext(today: options.today ?? Self.today())
@@ -123,22 +137,26 @@ public struct Pipeline {
         if let store, summary.blocked.isEmpty {
             let counts = String(decoding: try Reports.summaryJSON(summary), as: UTF8.self)
             let run = RunRecord(migratie: plan.name, started: started, finished: Self.timestamp(), inputChecksum: checksum, counts: counts)
-            runID = try store.load(StoreLoad(tables: tables, run: run))
+            runID = try await store.load(StoreLoad(tables: tables, run: run))
             logger.info("loaded", metadata: ["migratierun": "\(runID!)"])
         }
         return RunResult(summary: summary, findings: state.findings, rejections: state.rejections, tables: tables,
                          inputChecksum: checksum, runID: runID, reportFolder: folder.path)
     }
 
-    private func openStore() throws -> WijkteamStore {
+    private func openStore() async throws -> WijkteamStore {
+        let store: WijkteamStore
         switch try storeLocation {
-        case .sqlite(let path):
-            let store = try SQLiteStore(path: path)
-            try store.prepareSchema()
-            return store
-        case .postgres:
-            throw StoreError("the PostgreSQL store is not in this version yet; use sqlite:PATH")
+        case .sqlite(let path): store = try SQLiteStore(path: path)
+        case .postgres(let url): store = try await PostgresStore.connect(url)
         }
+        do {
+            try await store.prepareSchema()
+        } catch {
+            await store.close()
+            throw error
+        }
+        return store
     }
 
     private func read(_ compiled: CompiledEntity, into state: inout RunState, merger: Merger, validator: RecordValidator) throws {

@@ -4,7 +4,7 @@ import WijkModel
 import WijkStore
 
 /// The embedded store: one SQLite file, through GRDB. Foreign keys are enforced.
-public final class SQLiteStore: WijkteamStore {
+public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
     public let path: String
     private let queue: DatabaseQueue
 
@@ -23,7 +23,7 @@ public final class SQLiteStore: WijkteamStore {
         }
     }
 
-    public func prepareSchema() throws {
+    public func prepareSchema() async throws {
         var migrator = DatabaseMigrator()
         for migration in Schema.migrations {
             migrator.registerMigration(migration.name) { db in
@@ -37,27 +37,33 @@ public final class SQLiteStore: WijkteamStore {
         }
     }
 
-    public func load(_ load: StoreLoad) throws -> Int {
+    public func load(_ load: StoreLoad) async throws -> Int {
         do {
             // `write` runs the closure in one transaction and rolls it back if anything throws.
-            return try queue.write { db -> Int in
+            return try await queue.write { db -> Int in
                 for table in Schema.loadOrder.reversed() {
                     try db.execute(sql: "DELETE FROM \(table)")
                 }
-                for name in Schema.loadOrder {
+                for (index, name) in Schema.loadOrder.enumerated() {
+                    if index == Schema.loadOrder.count / 2 { LoadHold.halfway() }
                     guard let table = load.tables.first(where: { $0.name == name }), !table.rows.isEmpty else { continue }
-                    try insert(table, db)
+                    try self.insert(table, db)
                 }
                 let run = load.run
+                let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM migratierun") ?? 1
                 try db.execute(sql: """
-                    INSERT INTO migratierun (migratie, started, finished, input_checksum, counts) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [run.migratie, run.started, run.finished, run.inputChecksum, run.counts])
-                return Int(db.lastInsertedRowID)
+                    INSERT INTO migratierun (id, migratie, started, finished, input_checksum, counts) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, run.migratie, run.started, run.finished, run.inputChecksum, run.counts])
+                return id
             }
         } catch let error as DatabaseError {
             // The message names the constraint, never the values bound to the statement.
             throw StoreError("loading the SQLite store \(path) failed, nothing was changed: \(error.message ?? "\(error.resultCode)")")
         }
+    }
+
+    public func close() async {
+        try? queue.close()
     }
 
     private func insert(_ table: TableData, _ db: Database) throws {

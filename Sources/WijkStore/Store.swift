@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import WijkModel
 
 /// Everything one run loads: the tables in `Schema.loadOrder`, and the run's own record.
@@ -33,11 +36,30 @@ public struct RunRecord: Sendable {
 /// The unified wijkteam store. A load happens in one transaction: it replaces everything the
 /// previous run loaded (runs are repeated until they are clean), keeps the history of runs in
 /// `migratierun`, and leaves the store as it was when it fails.
-public protocol WijkteamStore {
+public protocol WijkteamStore: Sendable {
     /// Brings the schema up to date with `Schema.migrations`.
-    func prepareSchema() throws
+    func prepareSchema() async throws
     /// Loads one run; returns the new `migratierun` id.
-    func load(_ load: StoreLoad) throws -> Int
+    func load(_ load: StoreLoad) async throws -> Int
+    /// Lets go of the connection.
+    func close() async
+}
+
+/// For the tests that prove a killed run changes nothing: when the environment variable
+/// `WIJKMIGRATIE_TEST_HOLD_LOAD` names a file, a store writes that file half-way through its
+/// load transaction and then waits, so that a test can kill the process there. Unset, it does nothing.
+public enum LoadHold {
+    public static func halfway() {
+        guard let marker = ProcessInfoEnvironment.value("WIJKMIGRATIE_TEST_HOLD_LOAD"), !marker.isEmpty else { return }
+        _ = marker.withCString { path in fopen(path, "w").map { fclose($0) } }
+        sleep(60)
+    }
+}
+
+enum ProcessInfoEnvironment {
+    static func value(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
 }
 
 /// A store that cannot be used, with one line that says why.

@@ -6,7 +6,7 @@ import WijkPipeline
 import WijkStore
 
 @main
-struct Wijkmigratie: ParsableCommand {
+struct Wijkmigratie: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wijkmigratie",
         abstract: "Move the records of merging wijkteams into one store, losing nothing.",
@@ -34,7 +34,7 @@ struct RunOptions: ParsableArguments {
 }
 
 enum Runner {
-    static func run(_ options: RunOptions, load: Bool, store: String?) throws {
+    static func run(_ options: RunOptions, load: Bool, store: String?) async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = options.verbose ? .info : .warning
@@ -44,7 +44,7 @@ enum Runner {
         do {
             let pipeline = try Pipeline.prepare(migrationFile: options.migrationFile, options: pipelineOptions,
                                                 logger: Logger(label: "wijkmigratie"))
-            let result = try pipeline.run()
+            let result = try await pipeline.run()
             print(Summary.text(result, loaded: load, store: try? pipeline.storeLocation))
             for reason in result.summary.blocked {
                 FileHandle.standardError.write(Data("blocked: \(reason)\n".utf8))

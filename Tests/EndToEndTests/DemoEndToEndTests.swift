@@ -76,6 +76,16 @@ struct DemoEndToEndTests {
         #expect(badStore.stderr == "error: store URL 'mysql://x' is neither sqlite:PATH nor postgres://user@host:port/db\n")
     }
 
+    @Test func anUnreachablePostgreSQLStoreIsOneLineAndExitTwo() throws {
+        let dir = TempDir("e2e")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let port = try freePort()
+        let result = try runCLI(["migrate", "migratie.yml", "--store", "postgres://wm:secret@127.0.0.1:\(port)/wijkteam"], in: demo)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: cannot connect to the PostgreSQL store postgres://wm@127.0.0.1:\(port)/wijkteam: connection refused (is the server running and the port right?)\n")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func usageMistakesExitWithArgumentParserStatus() throws {
         let result = try runCLI(["migrate"])
         #expect(result.status == 64)

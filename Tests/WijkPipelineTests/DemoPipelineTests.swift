@@ -9,14 +9,14 @@ import WijkModel
 /// fixture's README says, and the same inputs give the same content.
 @Suite(.serialized)
 struct DemoPipelineTests {
-    func run(load: Bool, in dir: TempDir) throws -> RunResult {
+    func run(load: Bool, in dir: TempDir) async throws -> RunResult {
         let demo = try copyFixture("midden-groningen", to: dir)
         let options = Pipeline.Options(load: load, store: "sqlite:\(dir.path)/store.sqlite", report: dir.path + "/report")
-        return try Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: options).run()
+        return try await Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: options).run()
     }
 
-    @Test func everySourceRecordIsLoadedMergedOrRejected() throws {
-        let result = try run(load: false, in: TempDir())
+    @Test func everySourceRecordIsLoadedMergedOrRejected() async throws {
+        let result = try await run(load: false, in: TempDir())
         #expect(result.summary.accountingHolds)
         for source in result.summary.sources {
             for (entity, c) in source.entities {
@@ -41,16 +41,16 @@ struct DemoPipelineTests {
     }
 
     /// The planted defects of fixtures/midden-groningen/README.md, as (file, line, rule).
-    @Test func plantedDefectsAreFoundOnTheDocumentedFileAndLine() throws {
-        let result = try run(load: false, in: TempDir())
+    @Test func plantedDefectsAreFoundOnTheDocumentedFileAndLine() async throws {
+        let result = try await run(load: false, in: TempDir())
         let found = result.findings.map { "\($0.provenance.bestand):\($0.provenance.locatie.stored) \($0.rule)" }
         let expected = try String(contentsOf: repositoryRoot().appendingPathComponent("fixtures/midden-groningen/expected/findings.txt"), encoding: .utf8)
             .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
         #expect(found == expected)
     }
 
-    @Test func plantedOverlapsMerge() throws {
-        let result = try run(load: false, in: TempDir())
+    @Test func plantedOverlapsMerge() async throws {
+        let result = try await run(load: false, in: TempDir())
         let herkomst = result.table("herkomst")!.rows
         func sourcesPerKey(_ table: String) -> [StoreValue: Set<StoreValue>] {
             Dictionary(grouping: herkomst.filter { $0[0] == .text(table) }, by: { $0[1] }).mapValues { Set($0.map { $0[2] }) }
@@ -71,13 +71,13 @@ struct DemoPipelineTests {
         #expect(result.summary.sources[2].entities["client"]?.merged == 7)
     }
 
-    @Test func migrateLoadsEveryTableAndTwoRunsGiveTheSameContent() throws {
+    @Test func migrateLoadsEveryTableAndTwoRunsGiveTheSameContent() async throws {
         let dir = TempDir()
-        let first = try run(load: true, in: dir)
+        let first = try await run(load: true, in: dir)
         #expect(first.runID == 1)
         let db = try DatabaseQueue(path: dir.path + "/store.sqlite")
-        func dump() throws -> [String: [[String]]] {
-            try db.read { db in
+        func dump() async throws -> [String: [[String]]] {
+            try await db.read { db in
                 var all: [String: [[String]]] = [:]
                 for table in ["gemeente", "wijk", "wijkteam", "wijkteam_wijk", "medewerker", "huishouden", "client", "plan",
                               "hulpvraag", "voorziening", "herkomst", "afwijzing"] {
@@ -88,19 +88,19 @@ struct DemoPipelineTests {
                 return all
             }
         }
-        let before = try dump()
+        let before = try await dump()
         for (table, rows) in before where table != "afwijzing" {
             #expect(!rows.isEmpty, "\(table) is empty")
         }
         #expect(before["client"]?.count == first.summary.tables["client"])
-        let second = try run(load: true, in: dir)
+        let second = try await run(load: true, in: dir)
         #expect(second.runID == 2)
-        #expect(try dump() == before)
+        #expect(try await dump() == before)
         #expect(second.inputChecksum == first.inputChecksum)
-        let runs = try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM migratierun") }
+        let runs = try await db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM migratierun") }
         #expect(runs == 2)
         // The raw line of a reject is kept untouched, Windows-1252 decoded.
-        let raw = try db.read { try String.fetchOne($0, sql: "SELECT ruwe_regel FROM afwijzing WHERE regel = 'csv_ragged'") }
+        let raw = try await db.read { try String.fetchOne($0, sql: "SELECT ruwe_regel FROM afwijzing WHERE regel = 'csv_ragged'") }
         #expect(raw?.contains("Begeleiding; groep") == true)
     }
 }
@@ -115,5 +115,19 @@ struct SHA256Tests {
         var long = SHA256()
         for _ in 0..<1000 { long.update(Array(repeating: UInt8(ascii: "a"), count: 1000)) }
         #expect(long.finish() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
+
+/// The accounting check itself: counts that do not add up are caught.
+struct AccountingTests {
+    @Test func unbalancedCountsAreCaught() async throws {
+        let dir = TempDir()
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let plan = try Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: .init(load: false)).plan
+        var state = RunState(plan: plan)
+        state.counts[RunState.Key(bron: "menterwolde", entity: .client)] = Counts(read: 10, loaded: 8, merged: 1, rejected: 0)
+        #expect(!state.summary(tables: []).accountingHolds)
+        state.counts[RunState.Key(bron: "menterwolde", entity: .client)] = Counts(read: 10, loaded: 8, merged: 1, rejected: 1)
+        #expect(state.summary(tables: []).accountingHolds)
     }
 }

@@ -9,12 +9,12 @@ import WijkModel
 /// the sums still add up.
 @Suite(.serialized)
 struct HostileInputTests {
-    func runDemo(_ change: (URL) throws -> Void) throws -> RunResult {
+    func runDemo(_ change: (URL) throws -> Void) async throws -> RunResult {
         let dir = TempDir("hostile")
         let demo = try copyFixture("midden-groningen", to: dir)
         try change(demo)
         let options = Pipeline.Options(load: true, store: "sqlite:\(dir.path)/s.sqlite", report: dir.path + "/r")
-        return try Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: options).run()
+        return try await Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: options).run()
     }
 
     func header(_ file: URL) throws -> Data {
@@ -23,8 +23,8 @@ struct HostileInputTests {
         return data[..<end]
     }
 
-    @Test func aFileWithOnlyItsHeaderReadsNothing() throws {
-        let result = try runDemo { demo in
+    @Test func aFileWithOnlyItsHeaderReadsNothing() async throws {
+        let result = try await runDemo { demo in
             let file = demo.appendingPathComponent("menterwolde/indicaties.csv")
             try header(file).write(to: file)
         }
@@ -32,8 +32,8 @@ struct HostileInputTests {
         #expect(result.summary.sources[1].entities["voorziening"] == Counts())
     }
 
-    @Test func aTruncatedFileEndsInAnUnterminatedQuoteFinding() throws {
-        let result = try runDemo { demo in
+    @Test func aTruncatedFileEndsInAnUnterminatedQuoteFinding() async throws {
+        let result = try await runDemo { demo in
             let file = demo.appendingPathComponent("hoogezand-sappemeer/hulpvragen.csv")
             var data = try Data(contentsOf: file)
             // Cut inside the quoted, multi-line note of the record on line 4.
@@ -49,9 +49,9 @@ struct HostileInputTests {
     }
 
     @Test(arguments: [1, 2, 3, 4, 5])
-    func randomBytesAfterTheHeaderNeverCrash(seed: UInt64) throws {
+    func randomBytesAfterTheHeaderNeverCrash(seed: UInt64) async throws {
         var generator = SplitMix(seed: seed)
-        let result = try runDemo { demo in
+        let result = try await runDemo { demo in
             for name in ["hoogezand-sappemeer/clienten.csv", "menterwolde/personen.csv", "menterwolde/indicaties.csv"] {
                 let file = demo.appendingPathComponent(name)
                 var data = try header(file)

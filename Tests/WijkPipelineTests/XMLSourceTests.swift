@@ -10,16 +10,16 @@ import WijkModel
 /// files that must stop the run with file, line and column and load nothing.
 @Suite(.serialized)
 struct XMLSourceTests {
-    @Test func theWMO301ExampleAndOurJW301MessagesLoadThroughTheShippedMappings() throws {
+    @Test func theWMO301ExampleAndOurJW301MessagesLoadThroughTheShippedMappings() async throws {
         let dir = TempDir("istandaarden")
         let scenario = try copyFixture("istandaarden", to: dir)
         let options = Pipeline.Options(load: true, store: "sqlite:\(dir.path)/s.sqlite", report: dir.path + "/r")
-        let result = try Pipeline.prepare(migrationFile: scenario.appendingPathComponent("migratie.yml").path, options: options).run()
+        let result = try await Pipeline.prepare(migrationFile: scenario.appendingPathComponent("migratie.yml").path, options: options).run()
         #expect(result.summary.total == Counts(read: 7, loaded: 7, merged: 0, rejected: 0))
         // Only the test-range BSNs of the example and our messages are remarked on (warnings).
         #expect(result.findings.map(\.rule) == ["bsn_test_range", "bsn_test_range", "bsn_test_range"])
         let db = try DatabaseQueue(path: dir.path + "/s.sqlite")
-        let voorziening = try db.read { db in
+        let voorziening = try await db.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM voorziening WHERE id = 'wmo301/101'")
         }
         #expect(voorziening?["bsn"] == "999900006")
@@ -32,13 +32,13 @@ struct XMLSourceTests {
         #expect(voorziening?["begindatum"] == "2023-01-01")
         #expect(voorziening?["einddatum"] == "2023-12-31")
         #expect(voorziening?["aanbieder"] == "42420001")
-        let client = try db.read { try Row.fetchOne($0, sql: "SELECT * FROM client WHERE bsn = '999900006'") }
+        let client = try await db.read { try Row.fetchOne($0, sql: "SELECT * FROM client WHERE bsn = '999900006'") }
         #expect(client?["achternaam"] == "Wit")
         #expect(client?["voorvoegsel"] == "de")
         #expect(client?["geboortedatum"] == "1967-08-13")
-        let jw = try db.read { try String.fetchAll($0, sql: "SELECT id || ' ' || productcategorie || ' ' || wet FROM voorziening WHERE bsn = '999900031' ORDER BY id") }
+        let jw = try await db.read { try String.fetchAll($0, sql: "SELECT id || ' ' || productcategorie || ' ' || wet FROM voorziening WHERE bsn = '999900031' ORDER BY id") }
         #expect(jw == ["jw301/5002 54 jeugdwet", "jw301/5003 41 jeugdwet"])
-        let lineage = try db.read { try String.fetchAll($0, sql: "SELECT locatie FROM herkomst WHERE entiteit = 'voorziening' AND sleutel = 'wmo301/101'") }
+        let lineage = try await db.read { try String.fetchAll($0, sql: "SELECT locatie FROM herkomst WHERE entiteit = 'voorziening' AND sleutel = 'wmo301/101'") }
         #expect(lineage == ["/wmo301:Bericht[1]/wmo301:Client[1]/wmo301:ToegewezenProducten[1]/wmo301:ToegewezenProduct[1]"])
     }
 
@@ -91,7 +91,7 @@ struct XMLSourceTests {
     ]
 
     @Test(arguments: 0..<7)
-    func hostileSourceStopsTheRunAndLoadsNothing(_ index: Int) throws {
+    func hostileSourceStopsTheRunAndLoadsNothing(_ index: Int) async throws {
         let (name, bytes, message, line) = Self.hostile[index]
         let dir = TempDir("hostile-xml")
         let demo = try copyFixture("midden-groningen", to: dir)
@@ -99,7 +99,7 @@ struct XMLSourceTests {
         let store = dir.path + "/s.sqlite"
         let options = Pipeline.Options(load: true, store: "sqlite:\(store)", report: dir.path + "/r")
         do {
-            _ = try Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: options).run()
+            _ = try await Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: options).run()
             Issue.record("\(name): the run went on")
         } catch let error as RunError {
             #expect(error.description.contains("slochteren/export.xml:\(line):"), "\(name): \(error.description)")
@@ -110,8 +110,8 @@ struct XMLSourceTests {
         // Nothing was loaded: the store has no run and no rows.
         if FileManager.default.fileExists(atPath: store) {
             let db = try DatabaseQueue(path: store)
-            #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM migratierun") } == 0)
-            #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM client") } == 0)
+            #expect(try await db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM migratierun") } == 0)
+            #expect(try await db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM client") } == 0)
         }
     }
 }

@@ -9,58 +9,58 @@ import WijkStore
 struct SQLiteStoreTests {
     let run = RunRecord(migratie: "t", started: "2026-01-01T00:00:00Z", finished: "2026-01-01T00:00:01Z", inputChecksum: "x", counts: "{}")
 
-    func store(_ dir: TempDir) throws -> SQLiteStore {
+    func store(_ dir: TempDir) async throws -> SQLiteStore {
         let s = try SQLiteStore(path: dir.path + "/nested/s.sqlite")
-        try s.prepareSchema()
+        try await s.prepareSchema()
         return s
     }
 
     let gemeente = TableData(name: "gemeente", columns: ["code", "naam", "opgeheven_op", "opgegaan_in"],
                              rows: [[.text("GM1952"), .text("Midden-Groningen"), .null, .null]])
 
-    @Test func schemaMigrationsAreNamedAndApplyOnce() throws {
+    @Test func schemaMigrationsAreNamedAndApplyOnce() async throws {
         let dir = TempDir()
-        _ = try store(dir)
-        _ = try store(dir)   // a second time is a no-op
+        _ = try await store(dir)
+        _ = try await store(dir)   // a second time is a no-op
         let db = try DatabaseQueue(path: dir.path + "/nested/s.sqlite")
-        let applied = try db.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        let applied = try await db.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(applied == ["v1_canonical_model"])
-        let tables = try db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name") }
+        let tables = try await db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name") }
         #expect(tables == ["afwijzing", "client", "conflict", "gemeente", "herkomst", "huishouden", "hulpvraag", "medewerker",
                            "migratierun", "plan", "voorziening", "wijk", "wijkteam", "wijkteam_wijk"])
     }
 
-    @Test func aFailingLoadLeavesTheStoreAsItWas() throws {
+    @Test func aFailingLoadLeavesTheStoreAsItWas() async throws {
         let dir = TempDir()
-        let s = try store(dir)
-        #expect(try s.load(StoreLoad(tables: [gemeente], run: run)) == 1)
+        let s = try await store(dir)
+        #expect(try await s.load(StoreLoad(tables: [gemeente], run: run)) == 1)
         // A wijk whose gemeente does not exist breaks a foreign key half-way through the load.
         let badWijk = TableData(name: "wijk", columns: ["code", "naam", "gemeente"], rows: [[.text("WK195201"), .text("x"), .text("GM0000")]])
         let other = TableData(name: "gemeente", columns: gemeente.columns, rows: [[.text("GM0018"), .text("HS"), .null, .null]])
-        #expect(throws: StoreError.self) { try s.load(StoreLoad(tables: [other, badWijk], run: run)) }
+        await #expect(throws: StoreError.self) { try await s.load(StoreLoad(tables: [other, badWijk], run: run)) }
         let db = try DatabaseQueue(path: dir.path + "/nested/s.sqlite")
-        #expect(try db.read { try String.fetchAll($0, sql: "SELECT code FROM gemeente") } == ["GM1952"])
-        #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM migratierun") } == 1)
+        #expect(try await db.read { try String.fetchAll($0, sql: "SELECT code FROM gemeente") } == ["GM1952"])
+        #expect(try await db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM migratierun") } == 1)
     }
 
-    @Test func constraintsGuardTheModel() throws {
+    @Test func constraintsGuardTheModel() async throws {
         let dir = TempDir()
-        let s = try store(dir)
+        let s = try await store(dir)
         let client = { (bsn: String) in
             TableData(name: "client", columns: ["bsn", "achternaam"], rows: [[.text(bsn), .text("Bakker")]])
         }
-        #expect(throws: Never.self) { try s.load(StoreLoad(tables: [client("123456782")], run: run)) }
-        #expect(throws: StoreError.self) { try s.load(StoreLoad(tables: [client("12345678")], run: run)) }
+        await #expect(throws: Never.self) { try await s.load(StoreLoad(tables: [client("123456782")], run: run)) }
+        await #expect(throws: StoreError.self) { try await s.load(StoreLoad(tables: [client("12345678")], run: run)) }
         let noName = TableData(name: "client", columns: ["bsn"], rows: [[.text("123456782")]])
-        #expect(throws: StoreError.self) { try s.load(StoreLoad(tables: [noName], run: run)) }
+        await #expect(throws: StoreError.self) { try await s.load(StoreLoad(tables: [noName], run: run)) }
     }
 
-    @Test func storeErrorsNameTheConstraintNotTheValues() throws {
+    @Test func storeErrorsNameTheConstraintNotTheValues() async throws {
         let dir = TempDir()
-        let s = try store(dir)
+        let s = try await store(dir)
         let clients = TableData(name: "client", columns: ["bsn", "achternaam"], rows: [[.text("12345678"), .text("Jansen")]])
         do {
-            _ = try s.load(StoreLoad(tables: [clients], run: run))
+            _ = try await s.load(StoreLoad(tables: [clients], run: run))
             Issue.record("expected a failure")
         } catch let error as StoreError {
             #expect(error.message.contains("CHECK constraint failed"))
@@ -69,7 +69,7 @@ struct SQLiteStoreTests {
         }
     }
 
-    @Test func storeURLs() throws {
+    @Test func storeURLs() async throws {
         #expect(try StoreLocation("sqlite:out/w.sqlite") == .sqlite(path: "out/w.sqlite"))
         #expect(try StoreLocation("sqlite:///tmp/w.sqlite") == .sqlite(path: "/tmp/w.sqlite"))
         #expect(try StoreLocation("postgres://u@h:5432/db") == .postgres(url: "postgres://u@h:5432/db"))

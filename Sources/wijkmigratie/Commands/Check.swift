@@ -1,12 +1,12 @@
 import ArgumentParser
 
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import, map, validate and merge every source and write the report; writes nothing to the store.")
 
     @OptionGroup var options: RunOptions
 
-    func run() throws {
-        try Runner.run(options, load: false, store: nil)
+    func run() async throws {
+        try await Runner.run(options, load: false, store: nil)
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-struct Migrate: ParsableCommand {
+struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Everything check does, then load the store in one transaction (replacing what the previous run loaded).")
 
@@ -9,7 +9,7 @@ struct Migrate: ParsableCommand {
     @Option(name: .long, help: "The store: sqlite:PATH (default: the migration file's 'store', else sqlite:out/wijkteam.sqlite beside it).")
     var store: String?
 
-    func run() throws {
-        try Runner.run(options, load: true, store: store)
+    func run() async throws {
+        try await Runner.run(options, load: true, store: store)
     }
 }

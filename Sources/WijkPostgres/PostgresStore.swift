@@ -1,0 +1,194 @@
+import Foundation
+import Logging
+internal import PostgresNIO
+import WijkModel
+import WijkStore
+
+/// The production store: a PostgreSQL server, through postgres-nio. The same schema and named
+/// migrations as SQLite; a load is one transaction that replaces the previous run's content,
+/// bulk-loaded with COPY.
+public final class PostgresStore: WijkteamStore, @unchecked Sendable {
+    public let location: PostgresLocation
+    private let connection: PostgresConnection
+    private let logger: Logger
+
+    public static func connect(_ url: String, logger: Logger = Logger(label: "wijkmigratie.postgres", factory: { _ in SwiftLogNoOpLogHandler() })) async throws -> PostgresStore {
+        let location = try PostgresLocation(url)
+        var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
+                                                             password: location.password, database: location.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(10)
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+            return PostgresStore(location: location, connection: connection, logger: logger)
+        } catch {
+            throw StoreError(PostgresStore.describe(error, at: location, doing: "cannot connect to"))
+        }
+    }
+
+    init(location: PostgresLocation, connection: PostgresConnection, logger: Logger) {
+        self.location = location
+        self.connection = connection
+        self.logger = logger
+    }
+
+    public func close() async {
+        try? await connection.close()
+    }
+
+    public func prepareSchema() async throws {
+        do {
+            try await connection.query("CREATE TABLE IF NOT EXISTS wijk_schema_migrations (name TEXT NOT NULL PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)
+            var applied = Set<String>()
+            for try await name in try await connection.query("SELECT name FROM wijk_schema_migrations", logger: logger).decode(String.self) {
+                applied.insert(name)
+            }
+            for migration in Schema.migrations where !applied.contains(migration.name) {
+                try await connection.withTransaction(logger: logger) { conn in
+                    for sql in migration.statements {
+                        try await conn.query(PostgresQuery(unsafeSQL: sql), logger: self.logger)
+                    }
+                    try await conn.query("INSERT INTO wijk_schema_migrations (name) VALUES (\(migration.name))", logger: self.logger)
+                }
+            }
+        } catch {
+            throw StoreError(PostgresStore.describe(error, at: location, doing: "cannot prepare the schema of"))
+        }
+    }
+
+    public func load(_ load: StoreLoad) async throws -> Int {
+        do {
+            return try await connection.withTransaction(logger: logger) { conn in
+                let content = Schema.loadOrder.joined(separator: ", ")
+                try await conn.query(PostgresQuery(unsafeSQL: "TRUNCATE \(content)"), logger: self.logger)
+                for (index, name) in Schema.loadOrder.enumerated() {
+                    if index == Schema.loadOrder.count / 2 { LoadHold.halfway() }
+                    guard let table = load.tables.first(where: { $0.name == name }), !table.rows.isEmpty else { continue }
+                    try await self.copy(table, conn)
+                }
+                let run = load.run
+                var id = 1
+                for try await next in try await conn.query("SELECT COALESCE(MAX(id), 0) + 1 FROM migratierun", logger: self.logger).decode(Int.self) {
+                    id = next
+                }
+                try await conn.query("""
+                    INSERT INTO migratierun (id, migratie, started, finished, input_checksum, counts)
+                    VALUES (\(id), \(run.migratie), \(run.started), \(run.finished), \(run.inputChecksum), \(run.counts))
+                    """, logger: self.logger)
+                return id
+            }
+        } catch {
+            throw StoreError(PostgresStore.describe(error, at: location, doing: "loading failed, nothing was changed in"))
+        }
+    }
+
+    /// COPY … FROM STDIN in text format, in buffers of about a megabyte.
+    private func copy(_ table: TableData, _ conn: PostgresConnection) async throws {
+        try await conn.copyFrom(table: table.name, columns: table.columns, logger: logger) { writer in
+            var buffer = ByteBuffer()
+            buffer.reserveCapacity(1 << 20)
+            for row in table.rows {
+                for (i, value) in row.enumerated() {
+                    if i > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                    CopyText.append(value, to: &buffer)
+                }
+                buffer.writeInteger(UInt8(ascii: "\n"))
+                if buffer.readableBytes >= 1 << 20 {
+                    try await writer.write(buffer)
+                    buffer.clear()
+                }
+            }
+            if buffer.readableBytes > 0 { try await writer.write(buffer) }
+        }
+    }
+
+    /// One line for the user: what failed, where, and the server's reason — never the values
+    /// (PostgreSQL's primary messages name constraints; the details that quote values are left out).
+    static func describe(_ error: Error, at location: PostgresLocation, doing: String) -> String {
+        let place = "the PostgreSQL store \(location.display)"
+        var underlying: Error = error
+        if let t = error as? PostgresTransactionError {
+            underlying = t.closureError ?? t.beginError ?? t.commitError ?? error
+        }
+        if let psql = underlying as? PSQLError {
+            if let state = psql.serverInfo?[.sqlState] {
+                let message = psql.serverInfo?[.message] ?? "error \(state)"
+                switch state {
+                case "28P01", "28000": return "\(doing) \(place): the server refused the login of user '\(location.user)' (\(message))"
+                case "3D000": return "\(doing) \(place): the database does not exist (\(message))"
+                case "53100": return "\(doing) \(place): the server ran out of disk space (\(message))"
+                case "53200": return "\(doing) \(place): the server ran out of memory (\(message))"
+                case "57P01", "57P02", "57P03": return "\(doing) \(place): the server is shutting down or starting up (\(message))"
+                default: return "\(doing) \(place): \(message) (SQLSTATE \(state))"
+                }
+            }
+            let cause = psql.underlying.map { String(describing: $0) } ?? ""
+            if cause.contains("efused") {
+                return "\(doing) \(place): connection refused (is the server running and the port right?)"
+            }
+            switch psql.code {
+            case .connectionError, .serverClosedConnection, .unexpectedBackendMessage:
+                return "\(doing) \(place): the server cannot be reached or closed the connection"
+            default:
+                return "\(doing) \(place): \(psql.code)"
+            }
+        }
+        if let channel = underlying as? ChannelError, case .connectTimeout = channel {
+            return "\(doing) \(place): no answer within 10 seconds"
+        }
+        let text = String(describing: underlying)
+        if text.contains("onnection refused") { return "\(doing) \(place): connection refused (is the server running and the port right?)" }
+        return "\(doing) \(place): \(text)"
+    }
+}
+
+/// `postgres://user[:password]@host[:port]/database`.
+public struct PostgresLocation: Sendable, Equatable {
+    public let user: String
+    public let password: String?
+    public let host: String
+    public let port: Int
+    public let database: String
+
+    public init(_ url: String) throws {
+        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
+              let host = components.host, !host.isEmpty else {
+            throw StoreError("store URL '\(PostgresLocation.redact(url))' is not postgres://user@host:port/database")
+        }
+        self.host = host
+        port = components.port ?? 5432
+        user = components.user.flatMap { $0.removingPercentEncoding } ?? "postgres"
+        password = components.password.flatMap { $0.removingPercentEncoding }
+        let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        database = path.isEmpty ? user : path
+    }
+
+    /// The location without its password, for messages.
+    public var display: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+
+    static func redact(_ url: String) -> String {
+        guard var c = URLComponents(string: url), c.password != nil else { return url }
+        c.password = "***"
+        return c.string ?? "(the URL)"
+    }
+}
+
+/// PostgreSQL's COPY text format: `\N` for NULL; backslash, tab, newline and carriage return escaped.
+enum CopyText {
+    static func append(_ value: StoreValue, to buffer: inout ByteBuffer) {
+        switch value {
+        case .null: buffer.writeStaticString("\\N")
+        case .integer(let i): buffer.writeString(String(i))
+        case .real(let d): buffer.writeString(String(d))
+        case .text(let s):
+            for byte in s.utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+                case 0x09: buffer.writeStaticString("\\t")
+                case 0x0A: buffer.writeStaticString("\\n")
+                case 0x0D: buffer.writeStaticString("\\r")
+                default: buffer.writeInteger(byte)
+                }
+            }
+        }
+    }
+}
