@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "WijkRules", dependencies: ["WijkModel"]),
         // Cross-source merge: clients on BSN, households on address, lineage.
         .target(name: "WijkMerge", dependencies: ["WijkModel"]),
+        // Cross-source conflicts: one detector per kind, stable ids; steward decisions applied.
+        .target(name: "WijkConflicts", dependencies: ["WijkModel", "WijkMerge"]),
         // summary.json, findings.csv, rejects.csv: pure functions of a run's result.
         .target(name: "WijkReport", dependencies: ["WijkModel"]),
         // The store protocol and the frozen schema migrations (plain SQL).
@@ -49,7 +51,7 @@ let package = Package(
         ]),
         // import → map → merge → report → load. Returns a result, prints nothing.
         .target(name: "WijkPipeline", dependencies: [
-            "WijkModel", "WijkCSV", "WijkXML", "WijkMapping", "WijkRules", "WijkMerge", "WijkReport", "WijkStore", "WijkSQLite",
+            "WijkModel", "WijkCSV", "WijkXML", "WijkMapping", "WijkRules", "WijkMerge", "WijkConflicts", "WijkReport", "WijkStore", "WijkSQLite",
             "WijkPostgres",
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "WijkMappingTests", dependencies: ["WijkMapping", "WijkModel", "TestSupport"]),
         .testTarget(name: "WijkMergeTests", dependencies: ["WijkMerge", "WijkModel"]),
         .testTarget(name: "WijkRulesTests", dependencies: ["WijkRules", "WijkModel"]),
+        .testTarget(name: "WijkConflictsTests", dependencies: ["WijkConflicts", "WijkMerge", "WijkModel"]),
         .testTarget(name: "WijkSQLiteTests", dependencies: [
             "WijkSQLite", "WijkStore", "WijkModel", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -296,6 +296,13 @@ append_raw(os.path.join(mw_dir, "personen.csv"),
            b"P09999,%s,Zo\xeb,Z.,,Brouwer,1990-04-04,vrouw,HH0001\n" % new_bsn().encode())
 # planted for the rule catalogue: a test BSN left in production data (a warning; loaded)
 append_raw(os.path.join(mw_dir, "personen.csv"), b"P09998,999900043,Test,T.,,Testpersoon,1980-01-01,man,HH0001\n")
+# planted for the conflicts: a Hoogezand-Sappemeer client that Menterwolde knows with another
+# birth date (client.identiteit) and at another address (client.adres)
+other = hs_clients[50]
+append_raw(os.path.join(mw_dir, "personen.csv"),
+           ("P09997,%s,%s,%s,%s,%s,%s,%s,HH0002\n" % (int(other["bsn"]), other["voornamen"], initials(other["voornamen"]),
+            other["voorvoegsel"], other["achternaam"], ymd((other["geboortedatum"][0] + 1, other["geboortedatum"][1], other["geboortedatum"][2])),
+            GESLACHT_MW[other["female"]])).encode("utf-8"))
 
 mw_teams = [("1", "Sociaal Team Menterwolde"), ("2", "CJG Menterwolde")]
 write(os.path.join(mw_dir, "teams.csv"), [["team_id", "omschrijving"]] + [list(t) for t in mw_teams], ",", "utf-8", "\n", bom=True)
@@ -350,6 +357,11 @@ for i, (wet, soort, eenh, freq) in enumerate([("JW", "HH", "04", "2"), ("WMO", "
     row = list(rows[3])
     row[0], row[2], row[3], row[6], row[7] = "I9%04d" % i, wet, soort, eenh, freq
     rows.append(row)
+# planted for the conflicts: an indicatie whose id is also a toewijzing number of Hoogezand-Sappemeer
+# (sleutel.botsing: the store keeps them apart as menterwolde/100002 and hoogezand-sappemeer/100002)
+row = list(rows[4])
+row[0] = "100002"
+rows.append(row)
 write(os.path.join(mw_dir, "indicaties.csv"), rows, ",", "utf-8", "\n", bom=True)
 
 write(os.path.join(ROOT, "..", "..", "mappings", "menterwolde-soorten.csv"),
@@ -400,6 +412,11 @@ for i in range(12):
         el("Achternaam", (p["voorvoegsel"] + " " + p["achternaam"]).strip()),
         el("Email", "%s.%s@slochteren.example" % (p["voornamen"][0].lower(), p["achternaam"].lower())),
         el("Functie", rng.choice(["Wijkwerker", "Consulent Wmo", "Jeugdhulpverlener"])), el("Werkgever", org)))
+# planted for the conflicts: Hoogezand-Sappemeer's M001 in Slochteren's staff too, 0.6 FTE in
+# another wijkteam (medewerker.dubbel: more than 1.0 FTE together)
+m001 = staff_hs[0]
+out.append('    <Medewerker nr="S13" team="SL-ST" dienstverband="gedetacheerd" fte="0.6">%s%s%s%s%s</Medewerker>' % (
+    el("Voornaam", m001[1]), el("Achternaam", m001[2]), el("Email", m001[3]), el("Functie", m001[4]), el("Werkgever", m001[5])))
 out.append("  </Medewerkers>")
 out.append("  <Huishoudens>")
 vz = 200000

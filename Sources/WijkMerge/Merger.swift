@@ -15,6 +15,9 @@ public final class Merger {
         var values: [Value?]
         var derived: [String: String]
         var herkomst: [Provenance]
+        /// Each contributing record's own values, in `herkomst` order, once a second one arrives
+        /// (the conflict stage compares them).
+        var variants: [[Value?]] = []
     }
 
     private let context: MergeContext
@@ -25,6 +28,13 @@ public final class Merger {
     private var households: [SourceKey: String] = [:]
     /// Namespaced keys already used, with where, to catch a key used twice in one source.
     private var firstSeen: [Entity: [String: Provenance]] = [:]
+
+    /// Staff merge on their e-mail address across sources: the first row per address, the FTE
+    /// merged into it so far, a source's key that was merged into another source's row, and the
+    /// rows kept apart because merging them would be wrong (more than 1.0 FTE, other wijkteams).
+    private var staffByEmail: [String: (key: String, fte: Double)] = [:]
+    private var staffAlias: [SourceKey: String] = [:]
+    public private(set) var staffKeptApart: [String: [String]] = [:]
 
     struct SourceKey: Hashable {
         let bron: String
@@ -64,7 +74,7 @@ public final class Merger {
                 }
                 values[index] = .text(id)
             case .medewerker:
-                let key = "\(p.bron)/\(text)"
+                let key = staffAlias[SourceKey(bron: p.bron, key: text)] ?? "\(p.bron)/\(text)"
                 guard rows[.medewerker]?[key] != nil else {
                     return reject("reference_medewerker", "no medewerker with this key in source \(p.bron)", field: def.name, value: text)
                 }
@@ -115,18 +125,21 @@ public final class Merger {
             }
         case .namespacedSourceKey:
             guard let sleutel = p.bronSleutel else { return reject("required_field", "\(record.entity.rawValue) needs 'sleutel'", field: "sleutel") }
-            key = "\(p.bron)/\(sleutel)"
-            if let earlier = firstSeen[record.entity]?[key] {
+            let ownKey = "\(p.bron)/\(sleutel)"
+            if let earlier = firstSeen[record.entity]?[ownKey] {
                 return reject("key_duplicate", "this key is already used by the record at \(earlier.bestand) \(earlier.locatie)",
                               field: "sleutel", value: sleutel)
             }
-            firstSeen[record.entity, default: [:]][key] = p
+            firstSeen[record.entity, default: [:]][ownKey] = p
+            key = record.entity == .medewerker ? staffKey(ownKey, record: record, values: values) : ownKey
             if record.entity == .voorziening, let gemeente = context.bronGemeente[p.bron] {
                 derived["bron_gemeente"] = gemeente
             }
         }
 
         if var existing = rows[record.entity]?[key] {
+            if existing.variants.isEmpty { existing.variants = [existing.values] }
+            existing.variants.append(values)
             for i in existing.values.indices where existing.values[i] == nil {
                 existing.values[i] = values[i]
             }
@@ -137,6 +150,46 @@ public final class Merger {
         }
         rows[record.entity, default: [:]][key] = Row(values: values, derived: derived, herkomst: [p])
         return (.loaded, warnings)
+    }
+
+    /// Where a medewerker goes: the row another source made for the same e-mail address when
+    /// merging is clean (same wijkteam, 1.0 FTE or less together), else a row of its own.
+    private func staffKey(_ ownKey: String, record: MappedRecord, values: [Value?]) -> String {
+        guard let email = record.text("email")?.lowercased(), !email.isEmpty else { return ownKey }
+        let fte: Double
+        if case .decimal(let d)? = record["fte"] { fte = d } else { fte = 0 }
+        guard let first = staffByEmail[email] else {
+            staffByEmail[email] = (ownKey, fte)
+            return ownKey
+        }
+        let bron = record.provenance.bron
+        guard !first.key.hasPrefix("\(bron)/"), let existing = rows[.medewerker]?[first.key] else { return ownKey }
+        let teamIndex = Entity.medewerker.fields.firstIndex { $0.name == "team" }!
+        if existing.values[teamIndex] == values[teamIndex] && first.fte + fte <= 1.0 {
+            staffByEmail[email] = (first.key, first.fte + fte)
+            staffAlias[SourceKey(bron: bron, key: record.provenance.bronSleutel ?? "")] = first.key
+            return first.key
+        }
+        staffKeptApart[email, default: [first.key]].append(ownKey)
+        return ownKey
+    }
+
+    /// A canonical row as the conflict stage sees it.
+    public struct MergedRow: Sendable {
+        public let key: String
+        public let values: [Value?]
+        public let derived: [String: String]
+        public let herkomst: [Provenance]
+        /// Each contributing record's own values, in `herkomst` order.
+        public let variants: [[Value?]]
+    }
+
+    /// The rows of an entity, sorted by key.
+    public func rows(_ entity: Entity) -> [MergedRow] {
+        (rows[entity] ?? [:]).sorted { $0.key < $1.key }.map { key, row in
+            MergedRow(key: key, values: row.values, derived: row.derived, herkomst: row.herkomst,
+                      variants: row.variants.isEmpty ? [row.values] : row.variants)
+        }
     }
 
     /// The canonical tables (without the reference tables of the new organisation) and `herkomst`.

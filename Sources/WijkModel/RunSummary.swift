@@ -62,6 +62,9 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var accountingHolds: Bool
     /// Why the run may not load (a source over its reject threshold); empty when nothing blocks.
     public var blocked: [String] = []
+    /// Conflicts per kind, and how many of them are open (need a steward's decision).
+    public var conflicts: [String: Int] = [:]
+    public var openConflicts: Int = 0
 
     public init(migratie: String, sources: [Source], total: Counts, tables: [String: Int],
                 findings: FindingCounts, accountingHolds: Bool) {
@@ -77,5 +80,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
         case migratie, sources, total, tables, findings
         case accountingHolds = "accounting_holds"
         case blocked
+        case conflicts
+        case openConflicts = "open_conflicts"
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import WijkCSV
+import WijkConflicts
 import WijkMapping
 import WijkMerge
 import WijkModel
@@ -113,14 +114,17 @@ public struct Pipeline {
         }
 
         let merged = merger.tables()
+        let conflicts = ConflictDetection.detect(merger, today: context.today)
         var tables = referenceTables()
         tables.append(contentsOf: merged.tables)
-        tables.append(TableData(name: "conflict", columns: ["id", "soort", "entiteit", "sleutel", "bronnen", "detail", "besluit"]))
+        tables.append(conflictTable(conflicts))
         tables.append(merged.herkomst)
         tables.append(afwijzingTable(state.rejections))
 
         var summary = state.summary(tables: tables)
         summary.blocked = state.thresholdsExceeded()
+        summary.conflicts = Dictionary(grouping: conflicts, by: \.soort.rawValue).mapValues(\.count)
+        summary.openConflicts = conflicts.filter { Self.status($0) == "open" }.count
         guard summary.accountingHolds else {
             let broken = summary.sources.flatMap { s in s.entities.filter { !$0.value.balances }.map { "\(s.bron)/\($0.key)" } }
             throw RunError("internal error: read ≠ loaded + merged + rejected for \(broken.joined(separator: ", ")); nothing was loaded")
@@ -128,7 +132,8 @@ public struct Pipeline {
         let checksum = try inputChecksum()
         let folder = try reportFolder
         do {
-            try Reports.write(to: folder, summary: summary, findings: state.findings, rejections: state.rejections, reveal: options.revealBSN)
+            try Reports.write(to: folder, summary: summary, findings: state.findings, rejections: state.rejections,
+                              conflicts: conflicts, status: Self.status, reveal: options.revealBSN)
         } catch {
             throw RunError("cannot write the report to \(folder.path): \(error.localizedDescription)")
         }
@@ -283,6 +288,24 @@ public struct Pipeline {
         let serves = TableData(name: "wijkteam_wijk", columns: ["wijkteam", "wijk"],
                                rows: teams.flatMap { t in t.wijken.sorted().map { [.text(t.id), .text($0)] } })
         return [gemeente, wijk, wijkteam, serves]
+    }
+
+    /// A conflict's state: `open` until a steward decides; a key collision is resolved by namespacing.
+    static func status(_ conflict: Conflict) -> String {
+        conflict.soort.needsDecision ? "open" : "namespaced"
+    }
+
+    private func conflictTable(_ conflicts: [Conflict]) -> TableData {
+        TableData(name: "conflict", columns: ["id", "soort", "entiteit", "sleutel", "bronnen", "detail", "besluit"],
+                  rows: conflicts.map { c in
+                      let sides = c.sides.map { side in
+                          "\(side.provenance.bron) \(side.provenance.bestand) \(side.provenance.locatie.stored): "
+                              + side.values.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+                      }
+                      return [.text(c.id), .text(c.soort.rawValue), .text(c.entiteit), .text(c.sleutel), .text(c.bronnen.joined(separator: ",")),
+                              .text(([c.detail] + sides).joined(separator: "\n")),
+                              c.soort.needsDecision ? .null : .text("namespaced: the store keeps the records apart as bron/sleutel")]
+                  })
     }
 
     private func afwijzingTable(_ rejections: [Rejection]) -> TableData {

@@ -32,11 +32,34 @@ public enum Reports {
         return csv.data
     }
 
+    /// `conflicts.csv`: one row per source record in a conflict, so that a steward sees the sources
+    /// side by side; BSNs and personal values masked unless `reveal`.
+    public static func conflictsCSV(_ conflicts: [Conflict], status: (Conflict) -> String, reveal: Bool) -> [UInt8] {
+        var csv = ExcelCSV(header: ["conflict", "soort", "status", "entiteit", "sleutel", "bron", "bestand", "locatie", "waarden", "detail"])
+        for c in conflicts {
+            for side in c.sides {
+                let values = side.values.map { field, value in
+                    "\(field)=\(reveal || !personal(field) ? value : Masking.value(value, field: field))"
+                }.joined(separator: ", ")
+                csv.append([c.id, c.soort.rawValue, status(c), c.entiteit, Masking.keys(c.sleutel, reveal: reveal),
+                            side.provenance.bron, side.provenance.bestand, side.provenance.locatie.stored,
+                            values, Masking.keys(c.detail, reveal: reveal)])
+            }
+        }
+        return csv.data
+    }
+
+    static func personal(_ field: String) -> Bool {
+        ["bsn", "voornamen", "voorletters", "voorvoegsel", "achternaam", "geboortedatum"].contains(field)
+    }
+
     /// Writes the report folder.
-    public static func write(to folder: URL, summary: RunSummary, findings: [Finding], rejections: [Rejection], reveal: Bool) throws {
+    public static func write(to folder: URL, summary: RunSummary, findings: [Finding], rejections: [Rejection],
+                             conflicts: [Conflict] = [], status: (Conflict) -> String = { _ in "open" }, reveal: Bool) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(summaryJSON(summary)).write(to: folder.appendingPathComponent("summary.json"))
         try Data(findingsCSV(findings, reveal: reveal)).write(to: folder.appendingPathComponent("findings.csv"))
         try Data(rejectsCSV(rejections, reveal: reveal)).write(to: folder.appendingPathComponent("rejects.csv"))
+        try Data(conflictsCSV(conflicts, status: status, reveal: reveal)).write(to: folder.appendingPathComponent("conflicts.csv"))
     }
 }

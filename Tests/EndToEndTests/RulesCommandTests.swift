@@ -40,7 +40,7 @@ struct RulesCommandTests {
         try text.write(to: file, atomically: true, encoding: .utf8)
         let result = try runCLI(["migrate", "migratie.yml"], in: demo)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("blocked: source menterwolde has 23 rejected records of 1805 read, more than its max_rejects 1%"))
+        #expect(result.stderr.contains("blocked: source menterwolde has 23 rejected records of 1807 read, more than its max_rejects 1%"))
         #expect(result.stderr.contains("nothing was loaded"))
         #expect(result.stdout.contains("store: not loaded (blocked)"))
     }

@@ -2,7 +2,9 @@ import Foundation
 
 /// SHA-256 (FIPS 180-4), for the input checksum `migratierun` keeps. Small enough to own;
 /// Foundation on Linux has no CryptoKit and swift-crypto would cost CI minutes for one hash.
-struct SHA256 {
+public struct SHA256 {
+    public init() {}
+
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
@@ -20,7 +22,7 @@ struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+    public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         length += UInt64(bytes.count)
         pending.append(contentsOf: bytes)
         guard pending.count >= 64 else { return }
@@ -33,7 +35,7 @@ struct SHA256 {
         pending.removeFirst(whole)
     }
 
-    mutating func finish() -> String {
+    public mutating func finish() -> String {
         let bits = length &* 8
         var tail: [UInt8] = [0x80]
         while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
@@ -80,7 +82,7 @@ struct SHA256 {
     }
 
     /// The checksum over several files: each file's name and bytes, in the given order.
-    static func files(_ paths: [(name: String, path: String)]) throws -> String {
+    public static func files(_ paths: [(name: String, path: String)]) throws -> String {
         var hash = SHA256()
         for (name, path) in paths {
             hash.update(Array(name.utf8) + [0])
@@ -90,6 +92,15 @@ struct SHA256 {
                 hash.update(data)
             }
         }
+        return hash.finish()
+    }
+}
+
+extension SHA256 {
+    /// The hex digest of a text.
+    public static func hex(_ text: String) -> String {
+        var hash = SHA256()
+        hash.update(Array(text.utf8))
         return hash.finish()
     }
 }

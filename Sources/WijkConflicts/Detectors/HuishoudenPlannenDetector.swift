@@ -1,0 +1,31 @@
+import WijkMerge
+import WijkModel
+
+/// `huishouden.plannen`: one household, one plan, one regisseur — a household with more than
+/// one active plan, or plans with different regisseurs, is a conflict.
+enum HuishoudenPlannenDetector {
+    static let closed: Set<String> = ["afgesloten", "gesloten", "beeindigd", "beëindigd", "closed"]
+
+    static func detect(_ plans: [Merger.MergedRow], today: CivilDate) -> [Conflict] {
+        let i = { MappedRecordFields.index(.plan, $0) }
+        let byHousehold = Dictionary(grouping: plans, by: { $0.values[i("huishouden")]?.canonicalText ?? "" })
+        return byHousehold.keys.sorted().compactMap { household in
+            let group = byHousehold[household]!
+            guard !household.isEmpty, group.count > 1 else { return nil }
+            let active = group.filter { plan in
+                if let status = plan.values[i("status")]?.canonicalText.lowercased(), closed.contains(status) { return false }
+                if case .date(let end)? = plan.values[i("einddatum")], end < today { return false }
+                return true
+            }
+            let regisseurs = Set(group.compactMap { $0.values[i("regisseur")]?.canonicalText })
+            guard active.count > 1 || regisseurs.count > 1 else { return nil }
+            let detail = active.count > 1
+                ? "\(active.count) active plans for one household" + (regisseurs.count > 1 ? " with \(regisseurs.count) regisseurs" : "")
+                : "plans with \(regisseurs.count) different regisseurs for one household"
+            return Conflict(soort: .huishoudenPlannen, entiteit: "huishouden", sleutel: household,
+                            sides: group.flatMap { sides($0, fields: ["regisseur", "startdatum", "einddatum", "status"], entity: .plan) }
+                                .map { Conflict.Side(provenance: $0.provenance, sleutel: $0.sleutel, values: $0.values) },
+                            detail: detail)
+        }
+    }
+}

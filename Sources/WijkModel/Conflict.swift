@@ -1,0 +1,74 @@
+/// The kinds of conflict that only appear when sources are put side by side.
+public enum ConflictKind: String, CaseIterable, Sendable, Codable, Comparable {
+    /// The same BSN with another birth date or name (after normalising).
+    case clientIdentiteit = "client.identiteit"
+    /// The same BSN at different addresses in different sources.
+    case clientAdres = "client.adres"
+    /// A household with more than one active plan, or plans with different regisseurs.
+    case huishoudenPlannen = "huishouden.plannen"
+    /// The same BSN and productcategorie in overlapping periods from different sources.
+    case voorzieningOverlap = "voorziening.overlap"
+    /// The same person (e-mail) in several sources' staff with more than 1.0 FTE together, or in
+    /// old teams that map to different wijkteams.
+    case medewerkerDubbel = "medewerker.dubbel"
+    /// The same source key meaning different things in different sources: resolved by namespacing.
+    case sleutelBotsing = "sleutel.botsing"
+    /// An address whose postcode is in no wijk of the new gemeente.
+    case wijkOnbekend = "wijk.onbekend"
+
+    public static func < (a: ConflictKind, b: ConflictKind) -> Bool { a.rawValue < b.rawValue }
+
+    /// Whether the conflict needs a steward; a key collision is resolved by namespacing and only reported.
+    public var needsDecision: Bool { self != .sleutelBotsing }
+}
+
+/// One conflict: its stable id, what it is about, and every source's side of it.
+public struct Conflict: Sendable, Equatable {
+    /// One source record in the conflict, with the values that differ.
+    public struct Side: Sendable, Equatable {
+        public let provenance: Provenance
+        /// The record's key in the store (`hoogezand-sappemeer/100001`, a BSN, an address key).
+        public let sleutel: String
+        /// Field → value as this source has it (canonical text; personal ones masked in reports).
+        public let values: [(String, String)]
+
+        public init(provenance: Provenance, sleutel: String, values: [(String, String)]) {
+            self.provenance = provenance
+            self.sleutel = sleutel
+            self.values = values
+        }
+
+        public static func == (a: Side, b: Side) -> Bool {
+            a.provenance == b.provenance && a.sleutel == b.sleutel && a.values.map { "\($0.0)=\($0.1)" } == b.values.map { "\($0.0)=\($0.1)" }
+        }
+    }
+
+    public let id: String
+    public let soort: ConflictKind
+    /// The store table the conflict is about, and the key it is about in it.
+    public let entiteit: String
+    public let sleutel: String
+    public let sides: [Side]
+    /// One line on what differs.
+    public let detail: String
+
+    /// - Parameter idParts: the source keys involved; with the kind and the key they make the id,
+    ///   the same for the same inputs in any order, on any machine.
+    public init(soort: ConflictKind, entiteit: String, sleutel: String, sides: [Side], detail: String) {
+        self.soort = soort
+        self.entiteit = entiteit
+        self.sleutel = sleutel
+        self.sides = sides
+        self.detail = detail
+        id = Conflict.stableID(soort: soort, sleutel: sleutel,
+                               sources: sides.map { "\($0.provenance.bron):\($0.provenance.bronSleutel ?? $0.sleutel)" })
+    }
+
+    /// `K` + twelve hex digits of SHA-256 over the kind, the natural key and the sorted source keys.
+    public static func stableID(soort: ConflictKind, sleutel: String, sources: [String]) -> String {
+        let text = ([soort.rawValue, sleutel] + Set(sources).sorted()).joined(separator: "\u{1F}")
+        return "K" + SHA256.hex(text).prefix(12)
+    }
+
+    public var bronnen: [String] { Array(Set(sides.map(\.provenance.bron))).sorted() }
+}

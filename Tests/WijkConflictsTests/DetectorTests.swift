@@ -1,0 +1,111 @@
+import Testing
+import WijkMerge
+import WijkModel
+@testable import WijkConflicts
+
+/// Each detector on small examples: what is a conflict, and what merges silently.
+struct DetectorTests {
+    let context = MergeContext(teams: ["a": ["T": "wt-1"], "b": ["T": "wt-1", "U": "wt-2"]],
+                               bronGemeente: ["a": "GM0018", "b": "GM1987"],
+                               wijk: { $0.digits == "9601" ? "WK195201" : nil }, wijkteam: { _ in "wt-1" })
+    let today = CivilDate(year: 2026, month: 11, day: 23)!
+
+    func record(_ entity: Entity, _ bron: String, _ fields: [String: String], line: Int = 1) -> MappedRecord {
+        var values = [Value?](repeating: nil, count: entity.fields.count)
+        for (name, text) in fields {
+            let i = entity.fields.firstIndex { $0.name == name }!
+            values[i] = entity.fields[i].kind.parseCanonical(text)
+        }
+        return MappedRecord(entity: entity, values: values,
+                            provenance: Provenance(bron: bron, bestand: "\(bron).csv", locatie: .line(line), bronSleutel: fields["sleutel"]),
+                            warnings: [], raw: RawText("raw"))
+    }
+
+    func detect(_ records: [MappedRecord]) -> [Conflict] {
+        let m = Merger(context: context)
+        for r in records.sorted(by: { $0.entity < $1.entity }) { _ = m.add(r) }
+        return ConflictDetection.detect(m, today: today)
+    }
+
+    let homeA = ["sleutel": "h1", "postcode": "9601AB", "huisnummer": "1"]
+    let homeB = ["sleutel": "x", "postcode": "9601AB", "huisnummer": "1"]
+
+    @Test func cleanDuplicatesMergeSilently() {
+        let conflicts = detect([
+            record(.huishouden, "a", homeA), record(.huishouden, "b", homeB),
+            record(.client, "a", ["bsn": "123456782", "voorletters": "J.H.", "voorvoegsel": "van der", "achternaam": "Berg", "geboortedatum": "1950-05-01", "huishouden": "h1"]),
+            record(.client, "b", ["bsn": "123456782", "voorletters": "JH", "achternaam": "van der  Berg", "geboortedatum": "1900-01-01", "huishouden": "x"]),
+        ])
+        #expect(conflicts.isEmpty)
+    }
+
+    @Test func clientIdentiteitAndAdres() {
+        let conflicts = detect([
+            record(.huishouden, "a", homeA), record(.huishouden, "b", ["sleutel": "y", "postcode": "9601AB", "huisnummer": "2"]),
+            record(.client, "a", ["bsn": "123456782", "achternaam": "Berg", "geboortedatum": "1950-05-01", "huishouden": "h1"]),
+            record(.client, "b", ["bsn": "123456782", "achternaam": "Bergen", "geboortedatum": "1950-05-01", "huishouden": "y"]),
+        ])
+        #expect(conflicts.map(\.soort) == [.clientAdres, .clientIdentiteit])
+        #expect(conflicts.allSatisfy { $0.sleutel == "123456782" && $0.bronnen == ["a", "b"] })
+        #expect(conflicts[1].detail == "the same BSN with another naam in another source")
+    }
+
+    @Test func householdPlans() {
+        let staff = [record(.medewerker, "a", ["sleutel": "m1", "achternaam": "S"]), record(.medewerker, "a", ["sleutel": "m2", "achternaam": "T"])]
+        let two = detect([record(.huishouden, "a", homeA)] + staff + [
+            record(.plan, "a", ["sleutel": "p1", "huishouden": "h1", "regisseur": "m1", "startdatum": "2020-01-01"]),
+            record(.plan, "a", ["sleutel": "p2", "huishouden": "h1", "regisseur": "m1", "startdatum": "2021-01-01"]),
+        ])
+        #expect(two.map(\.soort) == [.huishoudenPlannen])
+        #expect(two.first?.detail == "2 active plans for one household")
+        let oneEnded = detect([record(.huishouden, "a", homeA)] + staff + [
+            record(.plan, "a", ["sleutel": "p1", "huishouden": "h1", "regisseur": "m1", "einddatum": "2020-12-31"]),
+            record(.plan, "a", ["sleutel": "p2", "huishouden": "h1", "regisseur": "m1"]),
+        ])
+        #expect(oneEnded.isEmpty)
+        let otherRegisseur = detect([record(.huishouden, "a", homeA)] + staff + [
+            record(.plan, "a", ["sleutel": "p1", "huishouden": "h1", "regisseur": "m1", "status": "afgesloten"]),
+            record(.plan, "a", ["sleutel": "p2", "huishouden": "h1", "regisseur": "m2"]),
+        ])
+        #expect(otherRegisseur.first?.detail == "plans with 2 different regisseurs for one household")
+    }
+
+    @Test func voorzieningOverlapOnlyAcrossSourcesAndInTime() {
+        let base = [record(.huishouden, "a", homeA), record(.client, "a", ["bsn": "123456782", "achternaam": "B"])]
+        func v(_ bron: String, _ key: String, _ begin: String, _ end: String?) -> MappedRecord {
+            var f = ["sleutel": key, "bsn": "123456782", "wet": "wmo", "productcategorie": "02", "begindatum": begin]
+            if let end { f["einddatum"] = end }
+            return record(.voorziening, bron, f)
+        }
+        #expect(detect(base + [v("a", "1", "2020-01-01", "2020-12-31"), v("b", "1", "2020-06-01", nil)]).map(\.soort) == [.sleutelBotsing, .voorzieningOverlap])
+        #expect(detect(base + [v("a", "1", "2020-01-01", "2020-12-31"), v("b", "2", "2021-01-01", nil)]).isEmpty)
+        #expect(detect(base + [v("a", "1", "2020-01-01", "2020-12-31"), v("a", "2", "2020-06-01", nil)]).isEmpty)
+    }
+
+    @Test func staffMergeOnEmailUnlessTooMuchFTEOrAnotherWijkteam() {
+        let a = record(.medewerker, "a", ["sleutel": "1", "achternaam": "Smit", "email": "j@x.nl", "fte": "0.5", "team": "T"])
+        let clean = Merger(context: context)
+        #expect(clean.add(a).0 == .loaded)
+        #expect(clean.add(record(.medewerker, "b", ["sleutel": "9", "achternaam": "Smit", "email": "J@x.nl", "fte": "0.5", "team": "T"])).0 == .merged)
+        #expect(ConflictDetection.detect(clean, today: today).isEmpty)
+        let tooMuch = detect([a, record(.medewerker, "b", ["sleutel": "9", "achternaam": "Smit", "email": "j@x.nl", "fte": "0.8", "team": "T"])])
+        #expect(tooMuch.map(\.soort) == [.medewerkerDubbel])
+        let otherTeam = detect([a, record(.medewerker, "b", ["sleutel": "9", "achternaam": "Smit", "email": "j@x.nl", "fte": "0.2", "team": "U"])])
+        #expect(otherTeam.map(\.soort) == [.medewerkerDubbel])
+    }
+
+    @Test func wijkOnbekend() {
+        let conflicts = detect([record(.huishouden, "a", ["sleutel": "h", "postcode": "9700AA", "huisnummer": "3"])])
+        #expect(conflicts.map(\.soort) == [.wijkOnbekend])
+        #expect(conflicts.first?.sleutel == "9700AA-3")
+    }
+
+    @Test func idsAreStableWhateverTheOrder() {
+        let one = Conflict.stableID(soort: .clientAdres, sleutel: "123456782", sources: ["a:1", "b:2"])
+        #expect(one == Conflict.stableID(soort: .clientAdres, sleutel: "123456782", sources: ["b:2", "a:1"]))
+        #expect(one != Conflict.stableID(soort: .clientIdentiteit, sleutel: "123456782", sources: ["a:1", "b:2"]))
+        #expect(one.count == 13 && one.hasPrefix("K"))
+        let records = [record(.huishouden, "a", ["sleutel": "h", "postcode": "9700AA", "huisnummer": "3"])]
+        #expect(detect(records).map(\.id) == detect(records).map(\.id))
+    }
+}
