@@ -10,7 +10,7 @@ import WijkRules
 /// binds every mapping to its source's files. Every mistake in any of them is reported with
 /// `file:line:column` and the run stops before any record is read.
 public enum MigrationFile {
-    static let topKeys = ["migratie", "gemeente", "wijken", "postcodes", "wijkteams", "bronnen", "store", "report"]
+    static let topKeys = ["migratie", "gemeente", "wijken", "postcodes", "wijkteams", "bronnen", "besluiten", "store", "report"]
     static let gemeenteKeys = ["code", "naam", "datum"]
     static let wijkKeys = ["code", "naam"]
     static let wijkteamKeys = ["id", "naam", "locatie", "email", "telefoon", "wijken"]
@@ -90,10 +90,24 @@ public enum MigrationFile {
                 }
             }
         }
+        var besluiten: [Besluit] = []
+        if let node = top["besluiten"], let file = node.text(d, what: "'besluiten'") {
+            let path = folder.appendingPathComponent(file).path
+            if !FileManager.default.fileExists(atPath: path) {
+                d.add(node.spot, "the besluiten file \(show(file)) is not there", hint: "the path is relative to the migration file")
+            } else {
+                do {
+                    besluiten = try BesluitenFile.load(path: path, display: show(file), sources: sources.map(\.name))
+                } catch let errors as ConfigErrors {
+                    errors.errors.forEach(d.add)
+                }
+            }
+        }
         try d.throwIfAny()
         guard let gemeente else { throw ConfigErrors(d.errors) }
         return MigrationPlan(file: display, folder: folder, name: name, gemeente: gemeente, wijken: wijken, wijkteams: wijkteams,
-                             postcodeWijk: postcodeWijk, sources: sources, store: top["store"]?.string, report: top["report"]?.string)
+                             postcodeWijk: postcodeWijk, sources: sources, besluiten: besluiten,
+                             store: top["store"]?.string, report: top["report"]?.string)
     }
 
     static func isWijkCode(_ code: String, of gemeente: GemeenteSpec?) -> Bool {

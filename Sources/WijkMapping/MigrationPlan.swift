@@ -14,6 +14,8 @@ public struct MigrationPlan: @unchecked Sendable {
     /// Postcode (PC6 `9601AB` or PC4 `9601`) → wijk code.
     public let postcodeWijk: [String: String]
     public let sources: [SourcePlan]
+    /// The data stewards' decisions (`besluiten:`), replayed on every run.
+    public let besluiten: [Besluit]
     /// The store URL as written in the file (`sqlite:PATH` relative to the file), if any.
     public let store: String?
     /// The report folder, relative to the migration file's folder, if any.

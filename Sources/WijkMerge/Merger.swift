@@ -174,6 +174,46 @@ public final class Merger {
         return ownKey
     }
 
+    // MARK: - Changes the conflict stage makes (steward decisions, records kept out)
+
+    /// Sets a field of a row (a steward's decision); `false` if there is no such row or field.
+    @discardableResult
+    public func set(_ entity: Entity, key: String, field: String, to value: Value?) -> Bool {
+        guard rows[entity]?[key] != nil, let i = entity.fields.firstIndex(where: { $0.name == field }) else { return false }
+        rows[entity]![key]!.values[i] = value
+        return true
+    }
+
+    public func setDerived(_ entity: Entity, key: String, _ name: String, to value: String?) {
+        rows[entity]?[key]?.derived[name] = value
+    }
+
+    public func exists(_ entity: Entity, key: String) -> Bool { rows[entity]?[key] != nil }
+
+    /// A source record that is taken out again, and whether it was the one that made its row
+    /// (counted as loaded) or one merged into it.
+    public struct Removed: Sendable {
+        public let entity: Entity
+        public let provenance: Provenance
+        public let madeTheRow: Bool
+        public let key: String
+    }
+
+    /// Takes a row out, and every row that refers to it (a client's hulpvragen and voorzieningen,
+    /// a household's clients and plans, a regisseur's plans), so that nothing is loaded half-linked.
+    public func exclude(_ entity: Entity, key: String) -> [Removed] {
+        guard let row = rows[entity]?.removeValue(forKey: key) else { return [] }
+        var removed = row.herkomst.enumerated().map { Removed(entity: entity, provenance: $1, madeTheRow: $0 == 0, key: key) }
+        for dependent in Entity.allCases where dependent != .team {
+            for (index, field) in dependent.fields.enumerated() {
+                guard case .reference(let target, _) = field.role, target == entity else { continue }
+                let keys = (rows[dependent] ?? [:]).filter { $0.value.values[index]?.canonicalText == key }.map(\.key).sorted()
+                for k in keys { removed += exclude(dependent, key: k) }
+            }
+        }
+        return removed
+    }
+
     /// A canonical row as the conflict stage sees it.
     public struct MergedRow: Sendable {
         public let key: String

@@ -65,6 +65,9 @@ public struct RunSummary: Codable, Equatable, Sendable {
     /// Conflicts per kind, and how many of them are open (need a steward's decision).
     public var conflicts: [String: Int] = [:]
     public var openConflicts: Int = 0
+    /// Conflicts a steward decided (their ids), and decisions whose conflict is gone (stale).
+    public var decided: [String] = []
+    public var stale: [String] = []
 
     public init(migratie: String, sources: [Source], total: Counts, tables: [String: Int],
                 findings: FindingCounts, accountingHolds: Bool) {
@@ -82,5 +85,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
         case blocked
         case conflicts
         case openConflicts = "open_conflicts"
+        case decided
+        case stale
     }
 }

@@ -26,8 +26,12 @@ public struct Pipeline {
         public var revealBSN: Bool
         /// The day rules take as today ("not in the future"); the real date when nil.
         public var today: CivilDate?
+        /// Load even with open conflicts, keeping the records in them out (`migrate --allow-open`).
+        public var allowOpen: Bool
 
-        public init(load: Bool, store: String? = nil, report: String? = nil, revealBSN: Bool = false, today: CivilDate? = nil) {
+        public init(load: Bool, store: String? = nil, report: String? = nil, revealBSN: Bool = false, today: CivilDate? = nil,
+                    allowOpen: Bool = false) {
+            self.allowOpen = allowOpen
             self.load = load
             self.store = store
             self.report = report
@@ -113,18 +117,38 @@ public struct Pipeline {
             }
         }
 
-        let merged = merger.tables()
         let conflicts = ConflictDetection.detect(merger, today: context.today)
+        let resolution: Resolution
+        do {
+            resolution = try Decisions.apply(plan.besluiten, to: conflicts, merger: merger, allowOpen: options.allowOpen,
+                                             wijkteam: { plan.wijkteam(serving: $0) }, wijken: Set(plan.wijken.map(\.code)))
+        } catch let error as DecisionError {
+            throw RunError(error.description)
+        }
+        for (record, rule, reason) in resolution.removed {
+            state.takeOut(record, rule: rule, reason: reason)
+        }
+        let merged = merger.tables()
         var tables = referenceTables()
         tables.append(contentsOf: merged.tables)
-        tables.append(conflictTable(conflicts))
+        tables.append(conflictTable(conflicts, resolution))
         tables.append(merged.herkomst)
         tables.append(afwijzingTable(state.rejections))
 
         var summary = state.summary(tables: tables)
         summary.blocked = state.thresholdsExceeded()
         summary.conflicts = Dictionary(grouping: conflicts, by: \.soort.rawValue).mapValues(\.count)
-        summary.openConflicts = conflicts.filter { Self.status($0) == "open" }.count
+        summary.openConflicts = resolution.open.count
+        summary.decided = resolution.decided.keys.sorted()
+        summary.stale = resolution.stale.map(\.conflict).sorted()
+        if !resolution.open.isEmpty && !options.allowOpen {
+            summary.blocked.append("\(resolution.open.count) conflicts are open: decide them in besluiten.yml (see conflicts.csv), or load what is clean with migrate --allow-open")
+        }
+        let status = { (c: Conflict) -> String in
+            if !c.soort.needsDecision { return "namespaced" }
+            if resolution.decided[c.id] != nil { return "decided" }
+            return self.options.allowOpen ? "open (kept out)" : "open"
+        }
         guard summary.accountingHolds else {
             let broken = summary.sources.flatMap { s in s.entities.filter { !$0.value.balances }.map { "\(s.bron)/\($0.key)" } }
             throw RunError("internal error: read ≠ loaded + merged + rejected for \(broken.joined(separator: ", ")); nothing was loaded")
@@ -133,7 +157,7 @@ public struct Pipeline {
         let folder = try reportFolder
         do {
             try Reports.write(to: folder, summary: summary, findings: state.findings, rejections: state.rejections,
-                              conflicts: conflicts, status: Self.status, reveal: options.revealBSN)
+                              conflicts: conflicts, status: status, reveal: options.revealBSN)
         } catch {
             throw RunError("cannot write the report to \(folder.path): \(error.localizedDescription)")
         }
@@ -290,12 +314,7 @@ public struct Pipeline {
         return [gemeente, wijk, wijkteam, serves]
     }
 
-    /// A conflict's state: `open` until a steward decides; a key collision is resolved by namespacing.
-    static func status(_ conflict: Conflict) -> String {
-        conflict.soort.needsDecision ? "open" : "namespaced"
-    }
-
-    private func conflictTable(_ conflicts: [Conflict]) -> TableData {
+    private func conflictTable(_ conflicts: [Conflict], _ resolution: Resolution) -> TableData {
         TableData(name: "conflict", columns: ["id", "soort", "entiteit", "sleutel", "bronnen", "detail", "besluit"],
                   rows: conflicts.map { c in
                       let sides = c.sides.map { side in
@@ -304,7 +323,8 @@ public struct Pipeline {
                       }
                       return [.text(c.id), .text(c.soort.rawValue), .text(c.entiteit), .text(c.sleutel), .text(c.bronnen.joined(separator: ",")),
                               .text(([c.detail] + sides).joined(separator: "\n")),
-                              c.soort.needsDecision ? .null : .text("namespaced: the store keeps the records apart as bron/sleutel")]
+                              c.soort.needsDecision ? StoreValue(resolution.decided[c.id]?.summary)
+                                  : .text("namespaced: the store keeps the records apart as bron/sleutel")]
                   })
     }
 

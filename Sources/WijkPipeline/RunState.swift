@@ -1,4 +1,5 @@
 import WijkMapping
+import WijkMerge
 import WijkModel
 
 /// The counts, findings and rejections a run gathers while it reads.
@@ -25,6 +26,18 @@ struct RunState {
         if rejection.finding.rule != "row_filter" { defects[key.bron, default: 0] += 1 }
         rejections.append(rejection)
         findings.append(rejection.finding)
+    }
+
+    /// A record that was counted as loaded or merged and is taken out again by a steward's
+    /// decision or an open conflict: it becomes a reject, with the conflict as its reason.
+    mutating func takeOut(_ record: Merger.Removed, rule: String, reason: String) {
+        let key = Key(bron: record.provenance.bron, entity: record.entity)
+        if record.madeTheRow { counts[key, default: Counts()].loaded -= 1 } else { counts[key, default: Counts()].merged -= 1 }
+        let finding = Finding(severity: .error, rule: rule, entiteit: record.entity, provenance: record.provenance, melding: reason)
+        reject(Rejection(finding: finding,
+                         raw: "(\(record.provenance.bestand) \(record.provenance.locatie.stored): the record is in the source; \(reason))"), key)
+        // Kept out by a conflict or a decision: not a defect of the source.
+        defects[key.bron, default: 0] -= 1
     }
 
     /// The sources over their reject threshold, each with why.

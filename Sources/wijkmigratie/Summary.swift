@@ -13,6 +13,8 @@ enum Summary {
         for source in s.sources { lines.append(row(source.bron, source.total)) }
         lines.append(row("total", s.total))
         lines.append("findings: \(s.findings.errors) errors (records rejected), \(s.findings.warnings) warnings")
+        let total = s.conflicts.values.reduce(0, +)
+        lines.append("conflicts: \(total), of which \(s.decided.count) decided and \(s.openConflicts) open")
         lines.append("report: \(result.reportFolder)")
         if !s.blocked.isEmpty {
             lines.append("store: not loaded (blocked)")

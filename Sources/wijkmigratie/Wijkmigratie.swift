@@ -34,13 +34,14 @@ struct RunOptions: ParsableArguments {
 }
 
 enum Runner {
-    static func run(_ options: RunOptions, load: Bool, store: String?) async throws {
+    static func run(_ options: RunOptions, load: Bool, store: String?, allowOpen: Bool = false) async throws {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = options.verbose ? .info : .warning
             return handler
         }
-        let pipelineOptions = Pipeline.Options(load: load, store: store, report: options.report, revealBSN: options.revealBSN)
+        let pipelineOptions = Pipeline.Options(load: load, store: store, report: options.report, revealBSN: options.revealBSN,
+                                               allowOpen: allowOpen)
         do {
             let pipeline = try Pipeline.prepare(migrationFile: options.migrationFile, options: pipelineOptions,
                                                 logger: Logger(label: "wijkmigratie"))
@@ -48,6 +49,9 @@ enum Runner {
             print(Summary.text(result, loaded: load, store: try? pipeline.storeLocation))
             for reason in result.summary.blocked {
                 FileHandle.standardError.write(Data("blocked: \(reason)\n".utf8))
+            }
+            for id in result.summary.stale {
+                FileHandle.standardError.write(Data("warning: the decision on \(id) in besluiten.yml matches no conflict any more (stale)\n".utf8))
             }
             if result.exitStatus != 0 {
                 if load { FileHandle.standardError.write(Data("nothing was loaded; see the report\n".utf8)) }

@@ -10,7 +10,7 @@ struct DemoEndToEndTests {
     @Test func migrateMatchesTheExpectedSummaryAndExitStatus() throws {
         let dir = TempDir("e2e")
         let demo = try copyFixture("midden-groningen", to: dir)
-        let result = try runCLI(["migrate", "migratie.yml"], in: demo)
+        let result = try runCLI(["migrate", "migratie.yml", "--allow-open"], in: demo)
         let status = try String(contentsOf: expected.appendingPathComponent("exit-status"), encoding: .utf8)
         #expect("\(result.status)" == status.trimmingCharacters(in: .whitespacesAndNewlines), "stderr: \(result.stderr)")
         let summary = try Data(contentsOf: demo.appendingPathComponent("out/report/summary.json"))
@@ -27,11 +27,21 @@ struct DemoEndToEndTests {
         #expect(result.stderr.isEmpty)
     }
 
+    @Test func openConflictsBlockTheLoad() throws {
+        let dir = TempDir("e2e")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let result = try runCLI(["migrate", "migratie.yml"], in: demo)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("blocked: 5 conflicts are open: decide them in besluiten.yml"))
+        #expect(result.stdout.contains("store: not loaded (blocked)"))
+        #expect(result.stderr.contains("nothing was loaded"))
+    }
+
     @Test func checkWritesTheReportButNoStore() throws {
         let dir = TempDir("e2e")
         let demo = try copyFixture("midden-groningen", to: dir)
         let result = try runCLI(["check", "migratie.yml", "--report", dir.path + "/r"], in: demo)
-        #expect(result.status == 0)
+        #expect(result.status == 1)   // open conflicts need a steward
         #expect(FileManager.default.fileExists(atPath: dir.path + "/r/summary.json"))
         #expect(!FileManager.default.fileExists(atPath: demo.appendingPathComponent("out/wijkteam.sqlite").path))
     }
@@ -39,7 +49,7 @@ struct DemoEndToEndTests {
     @Test func reportsAndOutputNeverCarryBSNsOrNamesUnlessRevealed() throws {
         let dir = TempDir("e2e")
         let demo = try copyFixture("midden-groningen", to: dir)
-        let result = try runCLI(["migrate", "migratie.yml", "--verbose", "--store", "sqlite:\(dir.path)/s.sqlite"], in: demo)
+        let result = try runCLI(["migrate", "migratie.yml", "--allow-open", "--verbose", "--store", "sqlite:\(dir.path)/s.sqlite"], in: demo)
         #expect(result.status == 0)
         let findings = try String(contentsOf: demo.appendingPathComponent("out/report/findings.csv"), encoding: .utf8)
         let everything = findings + result.stdout + result.stderr
@@ -47,7 +57,7 @@ struct DemoEndToEndTests {
         #expect(everything.range(of: #"(?<![0-9])[0-9]{9}(?![0-9])"#, options: .regularExpression) == nil)
         #expect(!everything.contains("Wübbena"))
         let revealed = try runCLI(["check", "migratie.yml", "--reveal-bsn", "--report", dir.path + "/open"], in: demo)
-        #expect(revealed.status == 0)
+        #expect(revealed.status == 1)
         let open = try String(contentsOf: URL(fileURLWithPath: dir.path + "/open/findings.csv"), encoding: .utf8)
         #expect(open.range(of: #"'[0-9]{9}'"#, options: .regularExpression) != nil)
     }

@@ -38,7 +38,7 @@ struct RulesCommandTests {
         let text = try String(contentsOf: file, encoding: .utf8)
             .replacingOccurrences(of: "    folder: menterwolde\n", with: "    folder: menterwolde\n    max_rejects: 1%\n")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        let result = try runCLI(["migrate", "migratie.yml"], in: demo)
+        let result = try runCLI(["migrate", "migratie.yml", "--allow-open"], in: demo)
         #expect(result.status == 1)
         #expect(result.stderr.contains("blocked: source menterwolde has 23 rejected records of 1807 read, more than its max_rejects 1%"))
         #expect(result.stderr.contains("nothing was loaded"))

@@ -10,9 +10,9 @@ import WijkModel
 /// fixture's README says, and the same inputs give the same content.
 @Suite(.serialized)
 struct DemoPipelineTests {
-    func run(load: Bool, in dir: TempDir) async throws -> RunResult {
+    func run(load: Bool, in dir: TempDir, allowOpen: Bool = true) async throws -> RunResult {
         let demo = try copyFixture("midden-groningen", to: dir)
-        let options = Pipeline.Options(load: load, store: "sqlite:\(dir.path)/store.sqlite", report: dir.path + "/report")
+        let options = Pipeline.Options(load: load, store: "sqlite:\(dir.path)/store.sqlite", report: dir.path + "/report", allowOpen: allowOpen)
         return try await Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: options).run()
     }
 
@@ -51,7 +51,7 @@ struct DemoPipelineTests {
     }
 
     @Test func plantedOverlapsMerge() async throws {
-        let result = try await run(load: false, in: TempDir())
+        let result = try await run(load: false, in: TempDir(), allowOpen: false)
         let herkomst = result.table("herkomst")!.rows
         func sourcesPerKey(_ table: String) -> [StoreValue: Set<StoreValue>] {
             Dictionary(grouping: herkomst.filter { $0[0] == .text(table) }, by: { $0[1] }).mapValues { Set($0.map { $0[2] }) }

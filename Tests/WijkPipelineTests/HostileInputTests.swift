@@ -13,7 +13,7 @@ struct HostileInputTests {
         let dir = TempDir("hostile")
         let demo = try copyFixture("midden-groningen", to: dir)
         try change(demo)
-        let options = Pipeline.Options(load: true, store: "sqlite:\(dir.path)/s.sqlite", report: dir.path + "/r")
+        let options = Pipeline.Options(load: true, store: "sqlite:\(dir.path)/s.sqlite", report: dir.path + "/r", allowOpen: true)
         return try await Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: options).run()
     }
 

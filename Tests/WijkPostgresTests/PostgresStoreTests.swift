@@ -64,8 +64,8 @@ struct PostgresStoreTests {
             let demo = try copyFixture("midden-groningen", to: dir)
             let file = demo.appendingPathComponent("migratie.yml").path
             let sqlitePath = dir.path + "/s.sqlite"
-            let inSQLite = try await Pipeline.prepare(migrationFile: file, options: .init(load: true, store: "sqlite:\(sqlitePath)", report: dir.path + "/r1")).run()
-            let inPostgres = try await Pipeline.prepare(migrationFile: file, options: .init(load: true, store: url, report: dir.path + "/r2")).run()
+            let inSQLite = try await Pipeline.prepare(migrationFile: file, options: .init(load: true, store: "sqlite:\(sqlitePath)", report: dir.path + "/r1", allowOpen: true)).run()
+            let inPostgres = try await Pipeline.prepare(migrationFile: file, options: .init(load: true, store: url, report: dir.path + "/r2", allowOpen: true)).run()
             #expect(inSQLite.summary == inPostgres.summary)
             #expect(inPostgres.runID == 1)
             let sqlite = try DatabaseQueue(path: sqlitePath)
@@ -87,7 +87,7 @@ struct PostgresStoreTests {
             }
             // A second run gives identical content.
             let before = try await rows(url, "client", columns: ["bsn", "achternaam", "huishouden"])
-            let again = try await Pipeline.prepare(migrationFile: file, options: .init(load: true, store: url, report: dir.path + "/r3")).run()
+            let again = try await Pipeline.prepare(migrationFile: file, options: .init(load: true, store: url, report: dir.path + "/r3", allowOpen: true)).run()
             #expect(again.runID == 2)
             #expect(try await rows(url, "client", columns: ["bsn", "achternaam", "huishouden"]) == before)
             #expect(try await count(url, "herkomst") == inSQLite.summary.tables["herkomst"])

@@ -1,0 +1,131 @@
+import WijkMerge
+import WijkModel
+
+/// What the steward decisions and the open conflicts did to a run.
+public struct Resolution: Sendable {
+    /// Conflict id → the decision applied to it.
+    public var decided: [String: Besluit] = [:]
+    /// Conflicts that need a steward and have no decision.
+    public var open: [Conflict] = []
+    /// Decisions whose conflict no longer appears (its sources changed): reported, not applied.
+    public var stale: [Besluit] = []
+    /// Source records taken out by a decision or because they are in an open conflict
+    /// (`--allow-open`), each with its reason.
+    public var removed: [(record: Merger.Removed, rule: String, reason: String)] = []
+}
+
+/// A decision that cannot be applied to its conflict: where it is written and why.
+public struct DecisionError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}
+
+/// Replays `besluiten.yml` on the run's conflicts, and with `--allow-open` keeps the records of
+/// open conflicts out.
+public enum Decisions {
+    static let identityFields = ["voornamen", "voorletters", "voorvoegsel", "achternaam", "geboortedatum", "geslacht"]
+
+    public static func apply(_ besluiten: [Besluit], to conflicts: [Conflict], merger: Merger, allowOpen: Bool,
+                             wijkteam: (String) -> String?, wijken: Set<String>) throws -> Resolution {
+        var resolution = Resolution()
+        let byID = Dictionary(besluiten.map { ($0.conflict, $0) }, uniquingKeysWith: { a, _ in a })
+        let ids = Set(conflicts.map(\.id))
+        resolution.stale = besluiten.filter { !ids.contains($0.conflict) }
+        for conflict in conflicts where conflict.soort.needsDecision {
+            guard let besluit = byID[conflict.id] else {
+                resolution.open.append(conflict)
+                continue
+            }
+            try apply(besluit, conflict, merger, &resolution, wijkteam: wijkteam, wijken: wijken)
+            resolution.decided[conflict.id] = besluit
+        }
+        if allowOpen {
+            for conflict in resolution.open {
+                for (entity, key) in rowsOf(conflict) {
+                    for record in merger.exclude(entity, key: key) {
+                        resolution.removed.append((record, "conflict_open", "kept out: in open conflict \(conflict.id) (\(conflict.soort.rawValue))"))
+                    }
+                }
+            }
+        }
+        return resolution
+    }
+
+    /// The rows a conflict is about.
+    static func rowsOf(_ conflict: Conflict) -> [(Entity, String)] {
+        switch conflict.soort {
+        case .clientIdentiteit, .clientAdres: return [(.client, conflict.sleutel)]
+        case .wijkOnbekend: return [(.huishouden, conflict.sleutel)]
+        case .huishoudenPlannen: return uniqueKeys(conflict).map { (.plan, $0) }
+        case .voorzieningOverlap: return uniqueKeys(conflict).map { (.voorziening, $0) }
+        case .medewerkerDubbel: return uniqueKeys(conflict).map { (.medewerker, $0) }
+        case .sleutelBotsing: return []
+        }
+    }
+
+    static func uniqueKeys(_ conflict: Conflict) -> [String] {
+        var seen: [String] = []
+        for side in conflict.sides where !seen.contains(side.sleutel) { seen.append(side.sleutel) }
+        return seen
+    }
+
+    static func apply(_ besluit: Besluit, _ conflict: Conflict, _ merger: Merger, _ resolution: inout Resolution,
+                      wijkteam: (String) -> String?, wijken: Set<String>) throws {
+        func fail(_ message: String) -> DecisionError {
+            DecisionError(description: "\(besluit.plek): error: the decision on \(conflict.id) (\(conflict.soort.rawValue)): \(message)")
+        }
+        switch (conflict.soort, besluit.actie) {
+        case (.clientIdentiteit, .kies(let bron)), (.clientAdres, .kies(let bron)):
+            guard let row = merger.rows(.client).first(where: { $0.key == conflict.sleutel }),
+                  let chosen = zip(row.herkomst, row.variants).first(where: { $0.0.bron == bron })?.1 else {
+                throw fail("source '\(bron)' is not in this conflict (it has \(conflict.bronnen.joined(separator: ", ")))")
+            }
+            let fields = conflict.soort == .clientAdres ? ["huishouden"] : identityFields
+            for field in fields {
+                let i = Entity.client.fields.firstIndex { $0.name == field }!
+                merger.set(.client, key: conflict.sleutel, field: field, to: chosen[i])
+            }
+        case (.clientIdentiteit, .zet(let fields)), (.clientAdres, .zet(let fields)):
+            let allowed = conflict.soort == .clientAdres ? ["huishouden"] : identityFields
+            for (field, text) in fields.sorted(by: { $0.key < $1.key }) {
+                guard allowed.contains(field), let def = Entity.client.field(named: field) else {
+                    throw fail("'\(field)' cannot be set here; it can set: \(allowed.joined(separator: ", "))")
+                }
+                guard let value = def.kind.parseCanonical(text) else { throw fail("'\(text)' is not a valid \(field)") }
+                if field == "huishouden" && !merger.exists(.huishouden, key: text) {
+                    throw fail("there is no household '\(text)' (write its key, like 9601AB-12-A)")
+                }
+                merger.set(.client, key: conflict.sleutel, field: field, to: value)
+            }
+        case (.wijkOnbekend, .zet(let fields)):
+            guard fields.count == 1, let wijk = fields["wijk"] else { throw fail("a household without wijk is decided with zet: { wijk: WK… }") }
+            guard wijken.contains(wijk) else { throw fail("'\(wijk)' is not a wijk of the migration file") }
+            merger.setDerived(.huishouden, key: conflict.sleutel, "wijk", to: wijk)
+            merger.setDerived(.huishouden, key: conflict.sleutel, "wijkteam", to: wijkteam(wijk))
+        case (.huishoudenPlannen, .kies(let bron)), (.voorzieningOverlap, .kies(let bron)):
+            guard conflict.bronnen.contains(bron) else {
+                throw fail("source '\(bron)' is not in this conflict (it has \(conflict.bronnen.joined(separator: ", ")))")
+            }
+            let entity: Entity = conflict.soort == .huishoudenPlannen ? .plan : .voorziening
+            for side in conflict.sides where side.provenance.bron != bron {
+                for record in merger.exclude(entity, key: side.sleutel) {
+                    resolution.removed.append((record, "besluit", "rejected by the decision on \(conflict.id): \(besluit.summary)"))
+                }
+            }
+        case (.huishoudenPlannen, .wijsAf(let keys)), (.voorzieningOverlap, .wijsAf(let keys)):
+            let entity: Entity = conflict.soort == .huishoudenPlannen ? .plan : .voorziening
+            let inConflict = Set(conflict.sides.map(\.sleutel))
+            for key in keys {
+                guard inConflict.contains(key) else {
+                    throw fail("'\(key)' is not a record of this conflict (it has \(inConflict.sorted().joined(separator: ", ")))")
+                }
+                for record in merger.exclude(entity, key: key) {
+                    resolution.removed.append((record, "besluit", "rejected by the decision on \(conflict.id): \(besluit.summary)"))
+                }
+            }
+        case (.voorzieningOverlap, .beide), (.medewerkerDubbel, .beide):
+            break
+        default:
+            throw fail("this decision does not fit this kind of conflict; see the README's table of decisions")
+        }
+    }
+}

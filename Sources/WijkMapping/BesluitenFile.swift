@@ -1,0 +1,63 @@
+import Foundation
+import WijkModel
+
+/// Reads `besluiten.yml`: per conflict id, one action (`kies`, `zet`, `beide` or `wijs_af`) with
+/// `wie` and `waarom`. A malformed file fails with `file:line:column` before any data is read.
+///
+/// ```yaml
+/// Kc009a07e3880:
+///   kies: hoogezand-sappemeer
+///   wie: J. de Vries, gegevensbeheer
+///   waarom: Verhuisd per 1 november 2017; BRP bevestigt het adres in Sappemeer.
+/// ```
+public enum BesluitenFile {
+    static let keys = ["kies", "zet", "beide", "wijs_af", "wie", "waarom"]
+
+    public static func load(path: String, display: String, sources: [String]) throws -> [Besluit] {
+        let root = try YAMLFile.load(path: path, display: display)
+        let d = Diagnostics()
+        var result: [Besluit] = []
+        if root.isNull { return [] }
+        for (id, keySpot, value) in root.pairs(d, what: "a besluiten file") ?? [] {
+            guard id.hasPrefix("K"), id.count == 13, id.dropFirst().allSatisfy({ $0.isHexDigit }) else {
+                d.add(keySpot, "'\(id)' is not a conflict id", hint: "copy the id from conflicts.csv or report.html, e.g. Kc009a07e3880")
+                continue
+            }
+            guard let keyed = KeyedNode(value, d, what: "the decision on \(id)", allowed: keys) else { continue }
+            let actions = ["kies", "zet", "beide", "wijs_af"].filter { keyed[$0] != nil }
+            guard actions.count == 1, let name = actions.first, let node = keyed[name] else {
+                d.add(value.spot, "the decision on \(id) needs exactly one of kies, zet, beide or wijs_af",
+                      hint: actions.isEmpty ? "e.g. 'kies: hoogezand-sappemeer'" : "keep one of: \(actions.joined(separator: ", "))")
+                continue
+            }
+            let wie = keyed.required("wie", d, what: "the decision on \(id)")?.text(d, what: "'wie'")
+            let waarom = keyed.required("waarom", d, what: "the decision on \(id)")?.text(d, what: "'waarom'")
+            var actie: Besluit.Actie?
+            switch name {
+            case "kies":
+                if let bron = node.text(d, what: "'kies'") {
+                    if sources.contains(bron) { actie = .kies(bron: bron) }
+                    else { d.add(node.spot, "'\(bron)' is not a source of the migration", hint: Suggestion.didYouMean(bron, in: sources) ?? "sources: \(sources.joined(separator: ", "))") }
+                }
+            case "zet":
+                if let pairs = node.pairs(d, what: "'zet'") {
+                    actie = .zet(Dictionary(pairs.map { ($0.key, $0.value.string ?? "") }, uniquingKeysWith: { a, _ in a }))
+                }
+            case "beide":
+                if node.bool(d, what: "'beide'") == true { actie = .beide }
+                else if d.errors.isEmpty { d.add(node.spot, "'beide' is true, or leave it out") }
+            default:
+                let keys = node.listOrOne(d).compactMap { $0.text(d, what: "a key") }
+                if !keys.isEmpty { actie = .wijsAf(keys) }
+            }
+            guard let actie, let wie, let waarom else { continue }
+            if wie.trimmingASCIISpaces().isEmpty || waarom.trimmingASCIISpaces().isEmpty {
+                d.add(value.spot, "a decision says who took it and why", hint: "fill in 'wie' and 'waarom'")
+                continue
+            }
+            result.append(Besluit(conflict: id, actie: actie, wie: wie, waarom: waarom, plek: "\(keySpot.file):\(keySpot.line):\(keySpot.column)"))
+        }
+        try d.throwIfAny()
+        return result
+    }
+}

@@ -1,0 +1,40 @@
+/// A data steward's decision on one conflict, from `besluiten.yml`: always with who and why.
+public struct Besluit: Sendable, Equatable {
+    public enum Actie: Sendable, Equatable {
+        /// Take this source's values (or, for plans and voorzieningen, keep only this source's records).
+        case kies(bron: String)
+        /// Set these fields to these values on the conflict's record.
+        case zet([String: String])
+        /// Keep both: two overlapping voorzieningen that are really two, two jobs of one person.
+        case beide
+        /// Reject these records (their keys in the store), with the decision as the reason.
+        case wijsAf([String])
+    }
+
+    public let conflict: String
+    public let actie: Actie
+    public let wie: String
+    public let waarom: String
+    /// Where it is written, for messages: `besluiten.yml:12:3`.
+    public let plek: String
+
+    public init(conflict: String, actie: Actie, wie: String, waarom: String, plek: String) {
+        self.conflict = conflict
+        self.actie = actie
+        self.wie = wie
+        self.waarom = waarom
+        self.plek = plek
+    }
+
+    /// What `conflict.besluit` records.
+    public var summary: String {
+        let what: String
+        switch actie {
+        case .kies(let bron): what = "kies \(bron)"
+        case .zet(let fields): what = "zet " + fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        case .beide: what = "beide"
+        case .wijsAf(let keys): what = "wijs af " + keys.joined(separator: ", ")
+        }
+        return "\(what) — wie: \(wie); waarom: \(waarom)"
+    }
+}
