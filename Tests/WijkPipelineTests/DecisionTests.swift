@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+import WijkMapping
+import WijkModel
+@testable import WijkPipeline
+
+/// Steward decisions on the demo's conflicts: applied on every run, stale ones reported, and a
+/// decision file with a mistake refused with file:line:column.
+@Suite(.serialized)
+struct DecisionTests {
+    /// Runs the demo with another besluiten.yml.
+    func run(besluiten: String, load: Bool = false, allowOpen: Bool = true) async throws -> (RunResult, TempDir) {
+        let dir = TempDir("besluiten")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        try besluiten.write(to: demo.appendingPathComponent("besluiten.yml"), atomically: true, encoding: .utf8)
+        let options = Pipeline.Options(load: load, store: "sqlite:\(dir.path)/s.sqlite", report: dir.path + "/r",
+                                       today: CivilDate(year: 2026, month: 11, day: 23), allowOpen: allowOpen)
+        return (try await Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: options).run(), dir)
+    }
+
+    func errors(_ besluiten: String) async -> [ConfigError] {
+        do {
+            _ = try await run(besluiten: besluiten)
+            return []
+        } catch let e as ConfigErrors {
+            return e.errors
+        } catch {
+            return [ConfigError(file: "?", line: 0, column: 0, message: "\(error)")]
+        }
+    }
+
+    @Test func theDemoDecisionsAreAppliedAndRecorded() async throws {
+        let demo = repositoryRoot().appendingPathComponent("fixtures/midden-groningen/besluiten.yml")
+        let (result, dir) = try await run(besluiten: try String(contentsOf: demo, encoding: .utf8), load: true)
+        #expect(result.summary.decided.count == 10)
+        #expect(result.summary.openConflicts == 5)
+        #expect(result.summary.stale.isEmpty)
+        let db = try DatabaseQueue(path: dir.path + "/s.sqlite")
+        let besluit = try await db.read { try String.fetchOne($0, sql: "SELECT besluit FROM conflict WHERE id = 'Kc009a07e3880'") }
+        #expect(besluit == "kies hoogezand-sappemeer — wie: A. Wierenga, gegevensbeheer; waarom: Verhuisd naar Sappemeer vóór de herindeling; BRP bevestigt het adres.")
+        // kies hoogezand-sappemeer on a client.adres: the client lives at Hoogezand-Sappemeer's address.
+        let home = try await db.read { try String.fetchOne($0, sql: "SELECT huishouden FROM client WHERE bsn = '018107473'") }
+        #expect(home == "9611BS-116-B")
+        // wijs_af: the Menterwolde indicatie is not loaded, and is a reject with the decision as reason.
+        #expect(try await db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM voorziening WHERE id = 'menterwolde/I00521'") } == 0)
+        let reason = try await db.read { try String.fetchOne($0, sql: "SELECT melding FROM afwijzing WHERE regel = 'besluit' AND locatie = '522'") }
+        #expect(reason?.hasPrefix("rejected by the decision on K02b2c274c377") == true)
+        // Open conflicts were kept out: the household in no wijk is not loaded.
+        #expect(try await db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM huishouden WHERE id = '9700AA-3'") } == 0)
+        #expect(result.summary.accountingHolds)
+    }
+
+    @Test func aDecisionForAConflictThatIsGoneIsStale() async throws {
+        let (result, _) = try await run(besluiten: """
+            K000000000000:
+              beide: true
+              wie: X
+              waarom: Y
+            """)
+        #expect(result.summary.stale == ["K000000000000"])
+        #expect(result.summary.decided.isEmpty)
+    }
+
+    @Test func withoutAllowOpenOpenConflictsBlock() async throws {
+        let (result, dir) = try await run(besluiten: "{}\n", load: true, allowOpen: false)
+        #expect(result.exitStatus == 1)
+        #expect(result.runID == nil)
+        #expect(result.summary.openConflicts == 15)
+        let db = try DatabaseQueue(path: dir.path + "/s.sqlite")
+        #expect(try await db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM migratierun") } == 0)
+    }
+
+    @Test func aMalformedDecisionFileIsRefusedWithFileLineColumn() async {
+        let noWho = await errors("""
+            Kc009a07e3880:
+              kies: hoogezand-sappemeer
+              waarom: verhuisd
+            """)
+        #expect(noWho.first?.message == "the decision on Kc009a07e3880 needs 'wie'")
+        #expect(noWho.first?.file.hasSuffix("besluiten.yml") == true)
+        #expect(noWho.first?.line == 2)
+        let badSource = await errors("""
+            Kc009a07e3880:
+              kies: hoogezand
+              wie: X
+              waarom: Y
+            """)
+        #expect(badSource.first?.message == "'hoogezand' is not a source of the migration")
+        #expect((badSource.first?.line, badSource.first?.column) == (2, 9))
+        let twoActions = await errors("""
+            Kc009a07e3880:
+              kies: hoogezand-sappemeer
+              beide: true
+              wie: X
+              waarom: Y
+            """)
+        #expect(twoActions.first?.message == "the decision on Kc009a07e3880 needs exactly one of kies, zet, beide or wijs_af")
+        let notAnID = await errors("""
+            client-12:
+              beide: true
+              wie: X
+              waarom: Y
+            """)
+        #expect(notAnID.first?.message == "'client-12' is not a conflict id")
+        let duplicate = await errors("""
+            Kc009a07e3880:
+              beide: true
+              wie: X
+              waarom: Y
+            Kc009a07e3880:
+              beide: true
+              wie: X
+              waarom: Y
+            """)
+        #expect(duplicate.first?.message == "duplicate key 'Kc009a07e3880' in one mapping")
+    }
+
+    @Test func aDecisionThatDoesNotFitItsConflictStopsTheRun() async throws {
+        do {
+            _ = try await run(besluiten: """
+                K1f8c91a7acaa:
+                  zet: { wijk: WK199901 }
+                  wie: X
+                  waarom: Y
+                """)
+            Issue.record("the run went on")
+        } catch let error as RunError {
+            #expect(error.description.hasSuffix("besluiten.yml:1:1: error: the decision on K1f8c91a7acaa (wijk.onbekend): 'WK199901' is not a wijk of the migration file"))
+        }
+    }
+
+    @Test func zetWijkPlacesTheHousehold() async throws {
+        let (result, dir) = try await run(besluiten: """
+            K1f8c91a7acaa:
+              zet: { wijk: WK195201 }
+              wie: X
+              waarom: Adres ligt in Hoogezand volgens de steward (test)
+            """, load: true)
+        #expect(result.summary.decided == ["K1f8c91a7acaa"])
+        let db = try DatabaseQueue(path: dir.path + "/s.sqlite")
+        let row = try await db.read { try Row.fetchOne($0, sql: "SELECT wijk, wijkteam FROM huishouden WHERE id = '9700AA-3'") }
+        #expect(row?["wijk"] == "WK195201")
+        #expect(row?["wijkteam"] == "wt-hoogezand")
+    }
+}
