@@ -14,19 +14,22 @@ public enum Masking {
         return field == "bsn" ? bsn(text) : "(masked)"
     }
 
-    /// Masks every run of exactly nine digits in a text (a BSN inside a key or a message).
+    /// Masks every run of exactly nine digits that stands on its own (a BSN inside a key or a
+    /// message); digits inside a word, like a conflict id `K207511533fc9`, are left alone.
     public static func keys(_ text: String, reveal: Bool) -> String {
         guard !reveal else { return text }
+        let chars = Array(text)
         var out = ""
-        var digits = ""
-        func flush() {
-            out += digits.count == 9 ? bsn(digits) : digits
-            digits = ""
+        var i = 0
+        while i < chars.count {
+            guard chars[i].isASCII && chars[i].isNumber else { out.append(chars[i]); i += 1; continue }
+            var j = i
+            while j < chars.count && chars[j].isASCII && chars[j].isNumber { j += 1 }
+            let run = String(chars[i..<j])
+            let inWord = (i > 0 && chars[i - 1].isLetter) || (j < chars.count && chars[j].isLetter)
+            out += run.count == 9 && !inWord ? bsn(run) : run
+            i = j
         }
-        for c in text {
-            if c.isASCII && c.isNumber { digits.append(c) } else { flush(); out.append(c) }
-        }
-        flush()
         return out
     }
 }

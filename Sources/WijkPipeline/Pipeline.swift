@@ -157,7 +157,8 @@ public struct Pipeline {
         let folder = try reportFolder
         do {
             try Reports.write(to: folder, summary: summary, findings: state.findings, rejections: state.rejections,
-                              conflicts: conflicts, status: status, reveal: options.revealBSN)
+                              conflicts: conflicts, status: status, besluit: { resolution.decided[$0.id]?.summary },
+                              reveal: options.revealBSN)
         } catch {
             throw RunError("cannot write the report to \(folder.path): \(error.localizedDescription)")
         }

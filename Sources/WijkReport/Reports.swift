@@ -55,11 +55,14 @@ public enum Reports {
 
     /// Writes the report folder.
     public static func write(to folder: URL, summary: RunSummary, findings: [Finding], rejections: [Rejection],
-                             conflicts: [Conflict] = [], status: (Conflict) -> String = { _ in "open" }, reveal: Bool) throws {
+                             conflicts: [Conflict] = [], status: (Conflict) -> String = { _ in "open" },
+                             besluit: (Conflict) -> String? = { _ in nil }, reveal: Bool) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(summaryJSON(summary)).write(to: folder.appendingPathComponent("summary.json"))
         try Data(findingsCSV(findings, reveal: reveal)).write(to: folder.appendingPathComponent("findings.csv"))
         try Data(rejectsCSV(rejections, reveal: reveal)).write(to: folder.appendingPathComponent("rejects.csv"))
         try Data(conflictsCSV(conflicts, status: status, reveal: reveal)).write(to: folder.appendingPathComponent("conflicts.csv"))
+        let views = conflicts.map { HTMLReport.ConflictView(conflict: $0, status: status($0), besluit: besluit($0)) }
+        try Data(HTMLReport.page(summary: summary, conflicts: views, reveal: reveal).utf8).write(to: folder.appendingPathComponent("report.html"))
     }
 }

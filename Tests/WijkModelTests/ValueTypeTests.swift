@@ -70,3 +70,13 @@ struct FindingTests {
         #expect(!Counts(read: 5, loaded: 3, merged: 1, rejected: 0).balances)
     }
 }
+
+struct MaskingTests {
+    @Test func nineDigitRunsThatStandAloneAreMasked() {
+        #expect(Masking.keys("123456782/45", reveal: false) == "*****6782/45")
+        #expect(Masking.keys("client 123456782: differs", reveal: false) == "client *****6782: differs")
+        #expect(Masking.keys("K207511533fc9", reveal: false) == "K207511533fc9")
+        #expect(Masking.keys("hoogezand-sappemeer/100002", reveal: false) == "hoogezand-sappemeer/100002")
+        #expect(Masking.keys("123456782", reveal: true) == "123456782")
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// report.html opened in headless Chromium (Debian's package; scripts/setup installs it): what it
+/// renders, its offline filter, and that it carries no BSN and loads nothing from the network.
+@Suite(.serialized)
+struct HTMLReportTests {
+    func render(_ file: String, fragment: String = "") throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                       "--dump-dom", "file://\(file)\(fragment)"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "chromium failed")
+        return dom
+    }
+
+    func shown(_ dom: String) -> String? {
+        guard let r = dom.range(of: #"<span id="shown">(\d+)</span>"#, options: .regularExpression) else { return nil }
+        return String(dom[r]).filter(\.isNumber)
+    }
+
+    @Test func theReportRendersOfflineAndItsFilterWorks() throws {
+        let dir = TempDir("html")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let result = try runCLI(["check", "migratie.yml", "--report", dir.path + "/r"], in: demo)
+        #expect(result.status == 1)
+        let file = dir.path + "/r/report.html"
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(!html.contains("http://") && !html.contains("https://"), "the page must not reach the network")
+        #expect(html.range(of: #"(?<![0-9A-Za-z])[0-9]{9}(?![0-9A-Za-z])"#, options: .regularExpression) == nil, "an unmasked BSN")
+
+        let all = try render(file)
+        #expect(all.components(separatedBy: "<section class=\"conflict\"").count - 1 == 16)
+        #expect(shown(all) == "16")
+        #expect(all.contains("Records per source"))
+        #expect(all.contains("<td>reference_client</td>") || all.contains("<code>reference_client</code>"))
+        #expect(all.contains("Kc009a07e3880"))
+        #expect(all.contains("Decided: kies hoogezand-sappemeer — wie: A. Wierenga"))
+        #expect(all.contains("Paste into <code>besluiten.yml</code>"))
+
+        let adres = try render(file, fragment: "#soort=client.adres")
+        #expect(shown(adres) == "5")
+        #expect(adres.contains("data-filtered=\"client.adres||\""))
+        let open = try render(file, fragment: "#status=open&bron=slochteren")
+        #expect(shown(open) == "1")   // the two regisseurs of Sappemeer and Slochteren
+    }
+}
