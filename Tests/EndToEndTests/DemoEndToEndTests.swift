@@ -51,15 +51,31 @@ struct DemoEndToEndTests {
         let demo = try copyFixture("midden-groningen", to: dir)
         let result = try runCLI(["migrate", "migratie.yml", "--allow-open", "--verbose", "--store", "sqlite:\(dir.path)/s.sqlite"], in: demo)
         #expect(result.status == 0)
-        let findings = try String(contentsOf: demo.appendingPathComponent("out/report/findings.csv"), encoding: .utf8)
-        let everything = findings + result.stdout + result.stderr
-        // Any run of nine digits in the output would be an unmasked BSN.
-        #expect(everything.range(of: #"(?<![0-9])[0-9]{9}(?![0-9])"#, options: .regularExpression) == nil)
+        // Every file of the report, and everything the run printed.
+        let folder = demo.appendingPathComponent("out/report")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files == ["conflicts.csv", "findings.csv", "rejects.csv", "report.html", "summary.json"])
+        var everything = result.stdout + result.stderr
+        for file in files { everything += try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) }
+        // A run of nine digits standing on its own would be an unmasked BSN.
+        #expect(everything.range(of: #"(?<![0-9A-Za-z])[0-9]{9}(?![0-9A-Za-z])"#, options: .regularExpression) == nil)
         #expect(!everything.contains("Wübbena"))
         let revealed = try runCLI(["check", "migratie.yml", "--reveal-bsn", "--report", dir.path + "/open"], in: demo)
         #expect(revealed.status == 1)
         let open = try String(contentsOf: URL(fileURLWithPath: dir.path + "/open/findings.csv"), encoding: .utf8)
         #expect(open.range(of: #"'[0-9]{9}'"#, options: .regularExpression) != nil)
+    }
+
+    @Test func twoRunsGiveByteIdenticalReports() throws {
+        let dir = TempDir("e2e")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        _ = try runCLI(["check", "migratie.yml", "--report", dir.path + "/one"], in: demo)
+        _ = try runCLI(["check", "migratie.yml", "--report", dir.path + "/two"], in: demo)
+        for file in ["conflicts.csv", "summary.json", "findings.csv", "rejects.csv", "report.html"] {
+            let one = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/one/" + file))
+            let two = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/two/" + file))
+            #expect(one == two, "\(file) differs between two runs")
+        }
     }
 
     @Test func aMappingMistakeExitsTwoWithFileLineColumnAndReadsNoData() throws {
