@@ -58,7 +58,7 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
         public var hint: String? = nil
     }
 
-    public static let iso = try! compile("yyyy-MM-dd").get()
+    public static let iso = DatePattern(text: "yyyy-MM-dd", tokens: [.year, .literal("-"), .month(fixed: true), .literal("-"), .day(fixed: true)])
 
     /// Parses a text that must match the pattern entirely; `nil` if it does not or the date does not exist.
     public func parse(_ text: String) -> CivilDate? {

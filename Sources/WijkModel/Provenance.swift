@@ -10,11 +10,12 @@ public enum Location: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The text the store's `locatie` column and the reports carry.
+    /// The text the store's `locatie` column and the reports carry: the line of a CSV record; the
+    /// XPath and line of an XML record.
     public var stored: String {
         switch self {
         case .line(let n): return String(n)
-        case .xpath(let path, _): return path
+        case .xpath(let path, let line): return "\(path) (line \(line))"
         }
     }
 

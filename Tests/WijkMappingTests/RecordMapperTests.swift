@@ -187,3 +187,17 @@ struct RecordMapperTests {
         #expect(rejected(e, "1;123456782;01A01XX;;;;;;wmo")?.rule == "value_too_long")
     }
 }
+
+struct DatePatternTests {
+    @Test func theISOPatternIsTheCompiledOne() throws {
+        #expect(DatePattern.iso == (try DatePattern.compile("yyyy-MM-dd").get()))
+        #expect(DatePattern.iso.parse("2024-02-29")?.iso == "2024-02-29")
+        #expect(DatePattern.iso.parse("2024-2-29") == nil)
+    }
+
+    @Test func timePartsAreReadAndIgnored() throws {
+        let p = try DatePattern.compile("dd-MM-yyyy HH:mm:ss").get()
+        #expect(p.parse("01-02-2017 00:00:00")?.iso == "2017-02-01")
+        #expect(p.parse("01-02-2017") == nil)
+    }
+}
