@@ -23,6 +23,8 @@ public final class CSVReader {
     private var end = 0          // one past the last valid byte
     private var atEOF = false
     private var line = 1         // physical line of `start`
+    /// Bytes read from the file so far (for progress).
+    public private(set) var bytesRead = 0
     private var finished = false
     private static let chunk = 1 << 18
 
@@ -81,6 +83,7 @@ public final class CSVReader {
         if n < 0 { throw CSVFileError(path: path, reason: String(cString: strerror(errno))) }
         if n == 0 { atEOF = true; return false }
         end += n
+        bytesRead += n
         return true
     }
 

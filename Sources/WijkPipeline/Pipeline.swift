@@ -28,6 +28,8 @@ public struct Pipeline {
         public var today: CivilDate?
         /// Load even with open conflicts, keeping the records in them out (`migrate --allow-open`).
         public var allowOpen: Bool
+        /// Told where the run is, every few thousand records (the CLI draws it on a terminal).
+        public var progress: (@Sendable (RunProgress) -> Void)?
 
         public init(load: Bool, store: String? = nil, report: String? = nil, revealBSN: Bool = false, today: CivilDate? = nil,
                     allowOpen: Bool = false) {
@@ -235,11 +237,19 @@ public struct Pipeline {
     private func readXML(_ stage: Stage, recordPath: [XMLName], kept: Int, xpaths: [XPath], into state: inout RunState) throws {
         let compiled = stage.compiled
         let reader = XMLRecordReader(path: compiled.path, display: compiled.display, recordPath: recordPath, keptAncestors: kept)
+        let size = Self.fileSize(compiled.path)
+        let progress = options.progress
+        var seen = 0
         let key = stage.key
         var local = state
         do {
             try reader.read { record in
                 local.counts[key, default: Counts()].read += 1
+                seen += 1
+                if let progress, seen == 1 || seen % 2048 == 0 {
+                    progress(RunProgress(stage: "\(compiled.bestand) (\(compiled.entity.rawValue))", records: seen,
+                                      fraction: size > 0 ? Double(reader.bytesRead) / Double(size) : nil))
+                }
                 let values = xpaths.map { $0.evaluate(from: record.element) ?? "" }
                 self.take(values, location: .xpath(record.xpath, line: record.line), raw: RawText { record.element.serialized },
                           stage, into: &local)
@@ -264,6 +274,8 @@ public struct Pipeline {
             throw RunError("\(compiled.display): cannot read the file: \(error)")
         }
         let key = stage.key
+        let size = Self.fileSize(compiled.path)
+        var seen = 0
         while true {
             let result: CSVReadResult?
             do { result = try reader.next() } catch {
@@ -271,6 +283,11 @@ public struct Pipeline {
             }
             guard let result else { break }
             state.counts[key, default: Counts()].read += 1
+            seen += 1
+            if let progress = options.progress, seen == 1 || seen % 4096 == 0 {
+                progress(RunProgress(stage: "\(compiled.bestand) (\(compiled.entity.rawValue))", records: seen,
+                                  fraction: size > 0 ? Double(reader.bytesRead) / Double(size) : nil))
+            }
             switch result {
             case .malformed(let bad):
                 let rule = bad.problem == .unterminatedQuote ? "csv_unterminated_quote" : "encoding_invalid"
@@ -347,6 +364,10 @@ public struct Pipeline {
         do { return try SHA256.files(files) } catch {
             throw RunError("cannot read the inputs for their checksum: \(error.localizedDescription)")
         }
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     static func today() -> CivilDate {

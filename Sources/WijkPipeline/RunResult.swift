@@ -22,6 +22,14 @@ public struct RunResult: Sendable {
     public func table(_ name: String) -> TableData? { tables.first { $0.name == name } }
 }
 
+/// Where a run is, for a progress line on a terminal: the file being read, the records read
+/// from it, and how far through the file it is.
+public struct RunProgress: Sendable {
+    public let stage: String
+    public let records: Int
+    public let fraction: Double?
+}
+
 /// A run that could not be done: bad configuration, unreadable input, a store that refuses.
 /// `description` is the one message for stderr.
 public struct RunError: Error, Sendable, CustomStringConvertible {

@@ -45,6 +45,8 @@ public final class XMLRecordReader {
     fileprivate var openElements: [(qname: String, line: Int)] = []
     fileprivate var terminating = false
     public private(set) var recordsSeen = 0
+    /// Bytes read from the file so far (for progress).
+    public private(set) var bytesRead = 0
     /// Names come from libxml2's dictionary, one pointer per distinct name: make each String once.
     fileprivate var interned: [UnsafeRawPointer: String] = [:]
     fileprivate var qualified: [QKey: String] = [:]
@@ -120,6 +122,7 @@ public final class XMLRecordReader {
                                    message: "reading stopped: \(String(cString: strerror(errno)))")
             }
             terminating = n == 0
+            bytesRead += max(n, 0)
             let status = buffer.withUnsafeBufferPointer { p in
                 p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(n, 1)) {
                     xmlParseChunk(ctxt, n > 0 ? $0 : nil, Int32(n), n == 0 ? 1 : 0)

@@ -40,12 +40,21 @@ enum Runner {
             handler.logLevel = options.verbose ? .info : .warning
             return handler
         }
-        let pipelineOptions = Pipeline.Options(load: load, store: store, report: options.report, revealBSN: options.revealBSN,
+        var pipelineOptions = Pipeline.Options(load: load, store: store, report: options.report, revealBSN: options.revealBSN,
                                                allowOpen: allowOpen)
+        let progress = ProgressLine.make()
+        if let progress { pipelineOptions.progress = { progress.update($0) } }
         do {
             let pipeline = try Pipeline.prepare(migrationFile: options.migrationFile, options: pipelineOptions,
                                                 logger: Logger(label: "wijkmigratie"))
-            let result = try await pipeline.run()
+            let result: RunResult
+            do {
+                result = try await pipeline.run()
+                progress?.finish()
+            } catch {
+                progress?.finish()
+                throw error
+            }
             print(Summary.text(result, loaded: load, store: try? pipeline.storeLocation))
             for reason in result.summary.blocked {
                 FileHandle.standardError.write(Data("blocked: \(reason)\n".utf8))
