@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "wijkmigratie", targets: ["wijkmigratie"]),
+        .executable(name: "wijkmigratie-fixtures", targets: ["wijkmigratie-fixtures"]),
         .library(name: "WijkPipeline", targets: ["WijkPipeline"]),
     ],
     dependencies: [
@@ -60,6 +61,11 @@ let package = Package(
             "WijkPipeline", "WijkModel", "WijkRules",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Writes generated scenarios of any size in the demo's shapes (benchmarks, scale tests).
+        .executableTarget(name: "wijkmigratie-fixtures", dependencies: [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "TestSupport", dependencies: ["WijkModel"], path: "Tests/TestSupport"),
