@@ -52,8 +52,8 @@ public struct Conflict: Sendable, Equatable {
     /// One line on what differs.
     public let detail: String
 
-    /// - Parameter idParts: the source keys involved; with the kind and the key they make the id,
-    ///   the same for the same inputs in any order, on any machine.
+    /// The id is made from the kind, the key and the source keys of the sides: the same for the
+    /// same inputs in any order, on any machine.
     public init(soort: ConflictKind, entiteit: String, sleutel: String, sides: [Side], detail: String) {
         self.soort = soort
         self.entiteit = entiteit

@@ -70,12 +70,14 @@ public struct FieldDefinition: Sendable {
 
     /// Whether the field holds personal data that reports must mask or leave out.
     public var isPersonal: Bool {
-        kind == .bsn || ["voornamen", "voorletters", "voornaam", "achternaam", "voorvoegsel", "geboortedatum"].contains(name)
+        kind == .bsn || FieldDefinition.personalNames.contains(name)
     }
+
+    /// The canonical fields, by name, that hold personal data: masked in every report unless revealed.
+    public static let personalNames: Set<String> = ["bsn", "voornamen", "voorletters", "voornaam", "achternaam", "voorvoegsel", "geboortedatum"]
 }
 
 enum Catalogue {
-    static let text = FieldKind.text(maxLength: nil)
     static func text(_ max: Int) -> FieldKind { .text(maxLength: max) }
 
     static let fields: [Entity: [FieldDefinition]] = [

@@ -50,7 +50,7 @@ public enum Reports {
     }
 
     static func personal(_ field: String) -> Bool {
-        ["bsn", "voornamen", "voorletters", "voorvoegsel", "achternaam", "geboortedatum"].contains(field)
+        FieldDefinition.personalNames.contains(field)
     }
 
     /// Writes the report folder.

@@ -7,8 +7,8 @@ final class TextFile {
     private var pending = ""
 
     init(_ path: String, encoding: String.Encoding, bom: Bool = false) throws {
-        FileManager.default.createFile(atPath: path, contents: bom ? Data([0xEF, 0xBB, 0xBF]) : Data())
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw GeneratorError("cannot write \(path)") }
+        guard FileManager.default.createFile(atPath: path, contents: bom ? Data([0xEF, 0xBB, 0xBF]) : Data()),
+              let handle = FileHandle(forWritingAtPath: path) else { throw GeneratorError("cannot write \(path)") }
         handle.seekToEndOfFile()
         self.handle = handle
         self.encoding = encoding

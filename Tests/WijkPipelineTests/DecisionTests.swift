@@ -140,7 +140,7 @@ struct DecisionTests {
             """, load: true)
         #expect(result.summary.decided == ["K1f8c91a7acaa"])
         let db = try DatabaseQueue(path: dir.path + "/s.sqlite")
-        let row = try await db.read { try Row.fetchOne($0, sql: "SELECT wijk, wijkteam FROM huishouden WHERE id = '9700AA-3'") }
+        let row = try db.read { try Row.fetchOne($0, sql: "SELECT wijk, wijkteam FROM huishouden WHERE id = '9700AA-3'") }
         #expect(row?["wijk"] == "WK195201")
         #expect(row?["wijkteam"] == "wt-hoogezand")
     }

@@ -19,7 +19,7 @@ struct XMLSourceTests {
         // Only the test-range BSNs of the example and our messages are remarked on (warnings).
         #expect(result.findings.map(\.rule) == ["bsn_test_range", "bsn_test_range", "bsn_test_range"])
         let db = try DatabaseQueue(path: dir.path + "/s.sqlite")
-        let voorziening = try await db.read { db in
+        let voorziening = try db.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM voorziening WHERE id = 'wmo301/101'")
         }
         #expect(voorziening?["bsn"] == "999900006")
@@ -32,7 +32,7 @@ struct XMLSourceTests {
         #expect(voorziening?["begindatum"] == "2023-01-01")
         #expect(voorziening?["einddatum"] == "2023-12-31")
         #expect(voorziening?["aanbieder"] == "42420001")
-        let client = try await db.read { try Row.fetchOne($0, sql: "SELECT * FROM client WHERE bsn = '999900006'") }
+        let client = try db.read { try Row.fetchOne($0, sql: "SELECT * FROM client WHERE bsn = '999900006'") }
         #expect(client?["achternaam"] == "Wit")
         #expect(client?["voorvoegsel"] == "de")
         #expect(client?["geboortedatum"] == "1967-08-13")
