@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "WijkStore", dependencies: ["WijkModel"]),
         // The embedded store: SQLite through GRDB.
         .target(name: "WijkSQLite", dependencies: [
-            "WijkStore", "WijkModel", .product(name: "GRDB", package: "GRDB.swift"),
+            "WijkStore", "WijkModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The production store: PostgreSQL through postgres-nio (COPY for the bulk load).
         .target(name: "WijkPostgres", dependencies: [

@@ -124,7 +124,7 @@ extension CompiledEntity {
     static func parse(_ text: String, _ field: CompiledField) -> Result<Value, ParseProblem> {
         switch field.definition.kind {
         case .text(let maxLength):
-            if let maxLength, text.count > maxLength {
+            if let maxLength, text.utf8.count > maxLength, text.count > maxLength {
                 return .failure(ParseProblem(rule: "value_too_long", message: "longer than \(maxLength) characters"))
             }
             return .success(.text(text))

@@ -33,9 +33,30 @@ public struct Postcode: Hashable, Comparable, Sendable, CustomStringConvertible 
 extension String {
     /// Trims ASCII spaces, tabs, CR and LF (and the no-break space some exports carry).
     public func trimmingASCIISpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{00A0}" }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = lastIndex(where: { !isSpace($0) })!
-        return String(self[first...last])
+        // On the UTF-8 bytes: space, tab, CR, LF and the no-break space (C2 A0). Most values
+        // have nothing to trim and come back as they are, without a copy.
+        let bytes = utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+        while start < end {
+            let b = bytes[start]
+            if isSpace(b) { start = bytes.index(after: start); continue }
+            if b == 0xC2, bytes.index(after: start) < end, bytes[bytes.index(after: start)] == 0xA0 {
+                start = bytes.index(start, offsetBy: 2); continue
+            }
+            break
+        }
+        while start < end {
+            let before = bytes.index(before: end)
+            let b = bytes[before]
+            if isSpace(b) { end = before; continue }
+            if b == 0xA0, before > start, bytes[bytes.index(before: before)] == 0xC2 {
+                end = bytes.index(before: before); continue
+            }
+            break
+        }
+        if start == bytes.startIndex && end == bytes.endIndex { return self }
+        return String(self[start..<end])
     }
 }

@@ -100,6 +100,9 @@ public struct Pipeline {
     }
 
     private func run(started: String, store: WijkteamStore?) async throws -> RunResult {
+        // The checksum reads every input once more; it runs on the other core meanwhile.
+        let checksumTask = Task.detached { [files = inputFiles()] in try SHA256.files(files) }
+        var timings = StageTimings()
         var state = RunState(plan: plan)
         let merger = Merger(context: mergeContext())
         let context = RuleContext(today: options.today ?? Self.today())
@@ -119,6 +122,7 @@ public struct Pipeline {
             }
         }
 
+        timings.lap("read, map, validate, merge")
         let conflicts = ConflictDetection.detect(merger, today: context.today)
         let resolution: Resolution
         do {
@@ -130,6 +134,7 @@ public struct Pipeline {
         for (record, rule, reason) in resolution.removed {
             state.takeOut(record, rule: rule, reason: reason)
         }
+        timings.lap("conflicts and decisions")
         let merged = merger.tables()
         var tables = referenceTables()
         tables.append(contentsOf: merged.tables)
@@ -155,7 +160,12 @@ public struct Pipeline {
             let broken = summary.sources.flatMap { s in s.entities.filter { !$0.value.balances }.map { "\(s.bron)/\($0.key)" } }
             throw RunError("internal error: read ≠ loaded + merged + rejected for \(broken.joined(separator: ", ")); nothing was loaded")
         }
-        let checksum = try inputChecksum()
+        timings.lap("tables")
+        let checksum: String
+        do { checksum = try await checksumTask.value } catch {
+            throw RunError("cannot read the inputs for their checksum: \(error.localizedDescription)")
+        }
+        timings.lap("input checksum (rest)")
         let folder = try reportFolder
         do {
             try Reports.write(to: folder, summary: summary, findings: state.findings, rejections: state.rejections,
@@ -165,15 +175,17 @@ public struct Pipeline {
             throw RunError("cannot write the report to \(folder.path): \(error.localizedDescription)")
         }
 
+        timings.lap("report")
         var runID: Int?
         if let store, summary.blocked.isEmpty {
             let counts = String(decoding: try Reports.summaryJSON(summary), as: UTF8.self)
             let run = RunRecord(migratie: plan.name, started: started, finished: Self.timestamp(), inputChecksum: checksum, counts: counts)
             runID = try await store.load(StoreLoad(tables: tables, run: run))
             logger.info("loaded", metadata: ["migratierun": "\(runID!)"])
+            timings.lap("load")
         }
         return RunResult(summary: summary, findings: state.findings, rejections: state.rejections, tables: tables,
-                         inputChecksum: checksum, runID: runID, reportFolder: folder.path)
+                         inputChecksum: checksum, runID: runID, reportFolder: folder.path, timings: timings.stages)
     }
 
     private func openStore() async throws -> WijkteamStore {
@@ -355,15 +367,14 @@ public struct Pipeline {
                   })
     }
 
-    private func inputChecksum() throws -> String {
+    /// The files the input checksum covers, named, in a fixed order.
+    private func inputFiles() -> [(name: String, path: String)] {
         var files: [(name: String, path: String)] = [("migratie", URL(fileURLWithPath: plan.file).standardizedFileURL.path)]
         for source in plan.sources {
             files.append(("mapping:\(source.name)", source.mapping.path))
             for entity in source.entities { files.append(("\(source.name):\(entity.bestand)", entity.path)) }
         }
-        do { return try SHA256.files(files) } catch {
-            throw RunError("cannot read the inputs for their checksum: \(error.localizedDescription)")
-        }
+        return files
     }
 
     static func fileSize(_ path: String) -> Int {

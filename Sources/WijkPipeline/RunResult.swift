@@ -14,6 +14,20 @@ public struct RunResult: Sendable {
     public let runID: Int?
     /// Where the report was written.
     public let reportFolder: String
+    /// How long each stage took (`--timings`), in the order they ran.
+    public var timings: [StageTiming] = []
+
+    public init(summary: RunSummary, findings: [Finding], rejections: [Rejection], tables: [TableData], inputChecksum: String,
+                runID: Int?, reportFolder: String, timings: [StageTiming] = []) {
+        self.summary = summary
+        self.findings = findings
+        self.rejections = rejections
+        self.tables = tables
+        self.inputChecksum = inputChecksum
+        self.runID = runID
+        self.reportFolder = reportFolder
+        self.timings = timings
+    }
 
     /// 0: done and nothing blocks; 1: a steward must look first (a source over its reject
     /// threshold) and nothing was loaded.
@@ -35,4 +49,26 @@ public struct RunProgress: Sendable {
 public struct RunError: Error, Sendable, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
+}
+
+/// One stage of a run and its wall time.
+public struct StageTiming: Sendable {
+    public let stage: String
+    public let seconds: Double
+}
+
+/// Wall time per stage: each `lap` closes the stage that ran since the last one.
+struct StageTimings {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+    private(set) var stages: [StageTiming] = []
+
+    init() { last = clock.now }
+
+    mutating func lap(_ stage: String) {
+        let now = clock.now
+        let d = now - last
+        stages.append(StageTiming(stage: stage, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+        last = now
+    }
 }

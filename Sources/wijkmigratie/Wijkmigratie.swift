@@ -31,6 +31,9 @@ struct RunOptions: ParsableArguments {
 
     @Flag(name: .shortAndLong, help: "Log each stage on stderr (never names or BSNs).")
     var verbose = false
+
+    @Flag(name: .long, help: "Print on stderr how long each stage took (the benchmarks read it).")
+    var timings = false
 }
 
 enum Runner {
@@ -56,6 +59,12 @@ enum Runner {
                 throw error
             }
             print(Summary.text(result, loaded: load, store: try? pipeline.storeLocation))
+            if options.timings {
+                for t in result.timings {
+                    let line = "timing: " + t.stage.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%8.3f s\n", t.seconds)
+                    FileHandle.standardError.write(Data(line.utf8))
+                }
+            }
             for reason in result.summary.blocked {
                 FileHandle.standardError.write(Data("blocked: \(reason)\n".utf8))
             }

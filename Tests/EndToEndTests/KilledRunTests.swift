@@ -13,19 +13,24 @@ struct KilledRunTests {
         let first = try runCLI(["migrate", "migratie.yml", "--allow-open", "--store", store], in: demo)
         #expect(first.status == 0, "\(first.stderr)")
         let before = try dump()
+        try killHalfway(migrate: demo, store: store, marker: dir.path + "/halfway", timeout: 60)
+        return (before, try dump())
+    }
 
-        let marker = dir.path + "/halfway"
+    /// Runs `migrate migratie.yml` in `folder` with the load held half-way through its
+    /// transaction, and kills it with SIGKILL once it is there.
+    func killHalfway(migrate folder: URL, store: String, marker: String, timeout: TimeInterval) throws {
         let process = Process()
         process.executableURL = productsDirectory().appendingPathComponent("wijkmigratie")
         process.arguments = ["migrate", "migratie.yml", "--allow-open", "--store", store]
-        process.currentDirectoryURL = demo
+        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["WIJKMIGRATIE_TEST_HOLD_LOAD"] = marker
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(timeout)
         while !FileManager.default.fileExists(atPath: marker) && Date() < deadline && process.isRunning {
             Thread.sleep(forTimeInterval: 0.05)
         }
@@ -33,7 +38,48 @@ struct KilledRunTests {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
-        return (before, try dump())
+    }
+
+    /// The whole content of an SQLite store as SQL text (`sqlite3 .dump`); opening it also rolls
+    /// back what a killed process left in its journal.
+    func sqliteDump(_ path: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["sqlite3", path, ".dump"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return text
+    }
+
+    /// At scale: a generated scenario of 100,000 clients (over 400,000 source records) is killed
+    /// in the middle of its load transaction; the store still holds exactly the demo it held before.
+    @Test(.timeLimit(.minutes(15))) func aKilledLoadOfAGenerated100kScenarioChangesNothing() throws {
+        let dir = TempDir("kill-100k")
+        let generator = Process()
+        generator.executableURL = productsDirectory().appendingPathComponent("wijkmigratie-fixtures")
+        generator.arguments = ["--clients", "100000", "--out", dir.path + "/scenario", "--mappings", repositoryRoot().path + "/mappings"]
+        generator.standardOutput = FileHandle.nullDevice
+        try generator.run()
+        generator.waitUntilExit()
+        #expect(generator.terminationStatus == 0)
+
+        let path = dir.path + "/store.sqlite"
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let first = try runCLI(["migrate", "migratie.yml", "--allow-open", "--store", "sqlite:\(path)"], in: demo)
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try sqliteDump(path)
+        #expect(before.contains("INSERT INTO migratierun VALUES(1,'midden-groningen'"))
+
+        try killHalfway(migrate: URL(fileURLWithPath: dir.path + "/scenario"), store: "sqlite:\(path)", marker: dir.path + "/halfway",
+                        timeout: 600)
+        #expect(FileManager.default.fileExists(atPath: path + "-journal") || FileManager.default.fileExists(atPath: path + "-wal"),
+                "the killed load left no journal: was it really inside its transaction?")
+        let after = try sqliteDump(path)
+        #expect(after == before)
+        #expect(!after.contains("'generated'"))
     }
 
     @Test func aKilledSQLiteLoadChangesNothing() throws {

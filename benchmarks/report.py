@@ -1,0 +1,89 @@
+"""Writes benchmarks/RESULTS.md from the measurements benchmarks/run collected (results.tsv)."""
+import os
+import platform
+import subprocess
+import sys
+
+results, work = sys.argv[1], sys.argv[2]
+cols = ["n", "records", "csv_bytes", "xml_bytes", "csv_rows", "imp_s", "imp_kb", "copy_s", "copy_kb", "xml_s", "xml_kb",
+        "ws_s", "ws_kb", "ws_load", "wp_s", "wp_kb", "wp_load", "wx_s", "wx_kb", "wx_read", "rows_s", "loaded_rows", "rejects"]
+rows = []
+for line in open(results):
+    values = line.rstrip("\n").split("\t")
+    row = dict(zip(cols, values))
+    for k in cols:
+        row[k] = float(row[k]) if k.endswith("_s") or k in ("ws_load", "wp_load", "wx_read") else int(row[k])
+    rows.append(row)
+demo = float(open(os.path.join(work, "demo.txt")).read())
+
+
+def sh(cmd):
+    return subprocess.run(["sh", "-c", cmd], capture_output=True, text=True).stdout.strip()
+
+
+def mb(kb):
+    return "%.0f MB" % (kb / 1024)
+
+
+def ok(value, target):
+    return "met" if value <= target else "**not met**"
+
+
+cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2")
+print("# Scale benchmark\n")
+print("Produced by `benchmarks/run` (release build) on %s, %s cores, %s GiB memory, %s; %s, %s, %s, %s.\n" % (
+    cpu or "an unknown CPU", sh("nproc"), sh("awk '/MemTotal/ {printf \"%.0f\", $2/1048576}' /proc/meminfo"), platform.platform(),
+    sh("swift --version 2>&1 | head -1"), sh("sqlite3 --version | cut -d' ' -f1-2"), sh("psql --version"),
+    sh("xmllint --version 2>&1 | head -1")))
+print("Every figure is one run's wall time and peak resident memory from `/usr/bin/time -v`; all tools")
+print("ran in the same run on the same generated files, with the files in the page cache. The")
+print("scenarios come from `wijkmigratie-fixtures --clients N` (seed 1952): three sources in the demo's")
+print("shapes (a `;`/Windows-1252 CSV export, a `,`/UTF-8 CSV export, an ISO-8859-1 XML export),")
+print("households of 1–6, voorzieningen and hulpvragen per client, 3 % of households in two sources,")
+print("planted defects at 0.2 %.\n")
+
+print("## Targets\n")
+print("| target | figure | target | |")
+print("| --- | ---: | ---: | --- |")
+big = rows[-1]
+n = "%s clients" % format(big["n"], ",")
+r1 = big["ws_s"] / big["imp_s"]
+print("| `migrate` into SQLite ÷ `sqlite3 .import` of every CSV, %s | %.1f× | 2× | %s |" % (n, r1, ok(r1, 2)))
+r2 = big["wx_read"] / big["xml_s"]
+print("| reading the XML source (`check` read stage) ÷ `xmllint --stream`, %s | %.1f× | 2× | %s |" % (n, r2, ok(r2, 2)))
+r3 = big["wp_load"] / big["rows_s"]
+print("| load stage into PostgreSQL ÷ `\\copy` of the same rows, %s | %.1f× | 2× | %s |" % (n, r3, ok(r3, 2)))
+print("| peak memory of `migrate`, %s | %s | 400 MB | %s |" % (n, mb(max(big["ws_kb"], big["wp_kb"])), ok(max(big["ws_kb"], big["wp_kb"]) / 1024, 400)))
+print("| the demo migration (Midden-Groningen, release build, best of 3) | %.2f s | 2 s | %s |" % (demo, ok(demo, 2)))
+
+print("\n## Every size\n")
+print("| clients | source records | CSV | XML | tool | wall time | records/s | MB/s | peak memory | ratio |")
+print("| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+for r in rows:
+    total_mb = (r["csv_bytes"] + r["xml_bytes"]) / 1e6
+    csv_mb, xml_mb = r["csv_bytes"] / 1e6, r["xml_bytes"] / 1e6
+    head = "| %s | %s | %.0f MB | %.0f MB |" % (format(r["n"], ","), format(r["records"], ","), csv_mb, xml_mb)
+    blank = "| | | | |"
+    lines = [
+        ("`sqlite3 .import`, every CSV", r["imp_s"], r["csv_rows"], csv_mb, r["imp_kb"], "—"),
+        ("`psql \\copy`, every CSV", r["copy_s"], r["csv_rows"], csv_mb, r["copy_kb"], "—"),
+        ("`xmllint --stream --noout`, the XML", r["xml_s"], None, xml_mb, r["xml_kb"], "—"),
+        ("`wijkmigratie migrate` → SQLite", r["ws_s"], r["records"], total_mb, r["ws_kb"],
+         "%.1f× .import; %.1f× .import + xmllint" % (r["ws_s"] / r["imp_s"], r["ws_s"] / (r["imp_s"] + r["xml_s"]))),
+        ("`wijkmigratie migrate` → PostgreSQL", r["wp_s"], r["records"], total_mb, r["wp_kb"],
+         "%.1f× \\copy; %.1f× \\copy + xmllint" % (r["wp_s"] / r["copy_s"], r["wp_s"] / (r["copy_s"] + r["xml_s"]))),
+        ("  its load stage (%s rows)" % format(r["loaded_rows"], ","), r["wp_load"], r["loaded_rows"], None, None,
+         "%.1f× \\copy of the same rows (%.2f s)" % (r["wp_load"] / r["rows_s"], r["rows_s"])),
+        ("`wijkmigratie check`, the XML source alone", r["wx_s"], None, xml_mb, r["wx_kb"],
+         "read stage %.2f s: %.1f× xmllint" % (r["wx_read"], r["wx_read"] / r["xml_s"])),
+    ]
+    for i, (tool, s, recs, size, kb, ratio) in enumerate(lines):
+        print("%s %s | %.2f s | %s | %s | %s | %s |" % (
+            head if i == 0 else blank, tool, s, format(int(recs / s), ",") if recs else "—",
+            "%.0f" % (size / s) if size else "—", mb(kb) if kb else "—", ratio))
+print("\nThe SQLite load stage took %s s at these sizes." % ", ".join("%.2f" % r["ws_load"] for r in rows))
+print("Rows in rejects.csv (with its header): %s." % ", ".join(format(r["rejects"], ",") for r in rows))
+notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "RESULTS-notes.md")
+if os.path.exists(notes):
+    print()
+    print(open(notes).read().rstrip())
