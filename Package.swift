@@ -53,9 +53,11 @@ let package = Package(
         // import → map → merge → report → load. Returns a result, prints nothing.
         .target(name: "WijkPipeline", dependencies: [
             "WijkModel", "WijkCSV", "WijkXML", "WijkMapping", "WijkRules", "WijkMerge", "WijkConflicts", "WijkReport", "WijkStore", "WijkSQLite",
-            "WijkPostgres",
+            "WijkPostgres", "WijkStats",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Monitoring after the merger: figures per wijkteam, read from either store.
+        .target(name: "WijkStats", dependencies: ["WijkModel", "WijkStore", "WijkReport"]),
         // Thin CLI.
         .executableTarget(name: "wijkmigratie", dependencies: [
             "WijkPipeline", "WijkModel", "WijkRules",
@@ -81,7 +83,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WijkPostgresTests", dependencies: [
-            "WijkPostgres", "WijkSQLite", "WijkStore", "WijkModel", "WijkPipeline", "TestSupport",
+            "WijkPostgres", "WijkSQLite", "WijkStore", "WijkModel", "WijkPipeline", "WijkStats", "TestSupport",
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -89,6 +91,7 @@ let package = Package(
             "WijkPipeline", "WijkMapping", "WijkModel", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Schemas"]),
+        .testTarget(name: "WijkStatsTests", dependencies: ["WijkStats", "WijkSQLite", "WijkStore", "WijkModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

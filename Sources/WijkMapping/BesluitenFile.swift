@@ -14,10 +14,10 @@ public enum BesluitenFile {
     static let keys = ["kies", "zet", "beide", "wijs_af", "wie", "waarom"]
 
     public static func load(path: String, display: String, sources: [String]) throws -> [Besluit] {
-        let root = try YAMLFile.load(path: path, display: display)
+        // A steward starts with an empty file (or one with comments only): no decisions yet.
+        guard let root = try YAMLFile.load(path: path, display: display, allowEmpty: true), !root.isNull else { return [] }
         let d = Diagnostics()
         var result: [Besluit] = []
-        if root.isNull { return [] }
         for (id, keySpot, value) in root.pairs(d, what: "a besluiten file") ?? [] {
             guard id.hasPrefix("K"), id.count == 13, id.dropFirst().allSatisfy({ $0.isHexDigit }) else {
                 d.add(keySpot, "'\(id)' is not a conflict id", hint: "copy the id from conflicts.csv or report.html, e.g. Kc009a07e3880")

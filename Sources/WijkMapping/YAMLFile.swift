@@ -118,6 +118,14 @@ struct KeyedNode {
 enum YAMLFile {
     /// Reads and parses a YAML file. Syntax errors and duplicate keys become `ConfigError`s.
     static func load(path: String, display: String) throws -> YNode {
+        guard let node = try load(path: path, display: display, allowEmpty: false) else {
+            throw ConfigErrors([ConfigError(file: display, line: 1, column: 1, message: "the file is empty")])
+        }
+        return node
+    }
+
+    /// As `load`, but a file with no YAML in it (empty, or comments only) gives nil when allowed.
+    static func load(path: String, display: String, allowEmpty: Bool) throws -> YNode? {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigErrors([ConfigError(file: display, line: 1, column: 1, message: "cannot read the file",
                                             hint: "check that the path is right (relative paths start at the file that names it)")])
@@ -128,6 +136,7 @@ enum YAMLFile {
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
+                if allowEmpty { return nil }
                 throw ConfigErrors([ConfigError(file: display, line: 1, column: 1, message: "the file is empty")])
             }
             return YNode(node: node, file: display, fallback: Spot(file: display, line: 1, column: 1))

@@ -36,6 +36,8 @@ public final class Merger {
     private var staffAlias: [SourceKey: String] = [:]
     public private(set) var staffKeptApart: [String: [String]] = [:]
 
+    static let fteIndex = Entity.medewerker.fields.firstIndex { $0.name == "fte" }!
+
     struct SourceKey: Hashable {
         let bron: String
         let key: String
@@ -144,6 +146,10 @@ public final class Merger {
                 existing.values[i] = values[i]
             }
             for (k, v) in derived where existing.derived[k] == nil { existing.derived[k] = v }
+            if record.entity == .medewerker, let email = record.text("email")?.lowercased(), let total = staffByEmail[email]?.fte {
+                // One person in one wijkteam with a part-time appointment in each source: the FTEs add up.
+                existing.values[Merger.fteIndex] = .decimal((total * 1000).rounded() / 1000)
+            }
             existing.herkomst.append(p)
             rows[record.entity]![key] = existing
             return (.merged, warnings)

@@ -35,6 +35,19 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
         try? await connection.close()
     }
 
+    public func query(_ sql: String) async throws -> [[String?]] {
+        do {
+            var result: [[String?]] = []
+            // Only SQL the program builds itself comes here (monitoring queries), never a value from input.
+            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) {
+                result.append(try row.map { try $0.decode(String?.self) })
+            }
+            return result
+        } catch {
+            throw StoreError(PostgresStore.describe(error, at: location, doing: "cannot read"))
+        }
+    }
+
     public func prepareSchema() async throws {
         do {
             try await connection.query("CREATE TABLE IF NOT EXISTS wijk_schema_migrations (name TEXT NOT NULL PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)

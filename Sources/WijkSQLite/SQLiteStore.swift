@@ -9,9 +9,13 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
     public let path: String
     private let queue: DatabaseQueue
 
-    public init(path: String) throws {
+    /// Opens (and for a load, creates) the store. `mustExist`: a store to read, which a missing file is not.
+    public init(path: String, mustExist: Bool = false) throws {
         self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        if mustExist && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError("there is no SQLite store at \(path): run wijkmigratie migrate first")
+        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             var config = Configuration()
@@ -60,6 +64,16 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
         } catch let error as DatabaseError {
             // The message names the constraint, never the values bound to the statement.
             throw StoreError("loading the SQLite store \(path) failed, nothing was changed: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+
+    public func query(_ sql: String) async throws -> [[String?]] {
+        do {
+            return try await queue.read { db in
+                try Row.fetchAll(db, sql: sql).map { row in (0..<row.count).map { row[$0] as String? } }
+            }
+        } catch let error as DatabaseError {
+            throw StoreError("reading the SQLite store \(path) failed: \(error.message ?? "\(error.resultCode)")")
         }
     }
 

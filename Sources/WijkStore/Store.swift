@@ -41,6 +41,9 @@ public protocol WijkteamStore: Sendable {
     func prepareSchema() async throws
     /// Loads one run; returns the new `migratierun` id.
     func load(_ load: StoreLoad) async throws -> Int
+    /// The rows of a read-only query (monitoring). Every selected column is cast to TEXT in the
+    /// SQL, so that both stores answer alike; NULL is nil.
+    func query(_ sql: String) async throws -> [[String?]]
     /// Lets go of the connection.
     func close() async
 }

@@ -54,3 +54,17 @@ public func copyFixture(_ name: String, to dir: TempDir) throws -> URL {
     try fm.copyItem(at: root.appendingPathComponent("mappings"), to: dir.url.appendingPathComponent("mappings"))
     return target
 }
+
+/// Rows of a query on an SQLite file through the `sqlite3` shell: fields split on U+001F, NULL as "␀".
+public func sqliteRows(_ path: String, _ sql: String) throws -> [[String]] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sqlite3", "-separator", "\u{1F}", "-newline", "\u{1E}", "-nullvalue", "␀", path, sql]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).split(separator: "\u{1E}", omittingEmptySubsequences: true)
+        .map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
+}

@@ -107,4 +107,23 @@ struct MergerTests {
         #expect(v.rows.map { $0[0] } == [.text("a/1001"), .text("b/1001")])
         #expect(v.rows.map { $0[v.columns.firstIndex(of: "bron_gemeente")!] } == [.text("GM0018"), .text("GM1987")])
     }
+
+    func staff(_ bron: String, _ key: String, email: String, fte: Double, team: String) -> MappedRecord {
+        record(.medewerker, bron, ["sleutel": .text(key), "achternaam": .text("Graaf"), "email": .text(email), "fte": .decimal(fte),
+                                   "team": .text(team), "werkgever": .text("Cardea")])
+    }
+
+    @Test func staffOnTwoListsInTheSameWijkteamMergeWithTheirFTEsAddedUp() {
+        let m = Merger(context: context)
+        _ = m.add(record(.team, "a", ["sleutel": .text("T1")]))
+        #expect(m.add(staff("a", "ST5", email: "i.degraaf@cardea.example", fte: 0.5, team: "T1")).0 == .loaded)
+        #expect(m.add(staff("b", "J01", email: "I.deGraaf@cardea.example", fte: 0.4, team: "X")).0 == .merged)
+        let t = m.tables().tables.first { $0.name == "medewerker" }!
+        #expect(t.rows.count == 1)
+        #expect(t.rows[0][t.columns.firstIndex(of: "fte")!] == .real(0.9))
+        #expect(m.staffKeptApart.isEmpty)
+        // A third appointment that would take the person over 1.0 FTE is kept apart instead.
+        #expect(m.add(staff("b", "J02", email: "i.degraaf@cardea.example", fte: 0.3, team: "X")).0 == .loaded)
+        #expect(m.staffKeptApart["i.degraaf@cardea.example"]?.count == 2)
+    }
 }

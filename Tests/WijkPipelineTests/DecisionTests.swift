@@ -52,6 +52,14 @@ struct DecisionTests {
         #expect(result.summary.accountingHolds)
     }
 
+    @Test func aDecisionsFileWithOnlyCommentsMeansNoDecisionsYet() async throws {
+        for text in ["", "# Nothing decided yet.\n"] {
+            let (result, _) = try await run(besluiten: text)
+            #expect(result.summary.decided.isEmpty)
+            #expect(result.summary.openConflicts == 15)
+        }
+    }
+
     @Test func aDecisionForAConflictThatIsGoneIsStale() async throws {
         let (result, _) = try await run(besluiten: """
             K000000000000:

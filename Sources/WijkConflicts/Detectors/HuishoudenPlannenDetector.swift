@@ -4,8 +4,6 @@ import WijkModel
 /// `huishouden.plannen`: one household, one plan, one regisseur — a household with more than
 /// one active plan, or plans with different regisseurs, is a conflict.
 enum HuishoudenPlannenDetector {
-    static let closed: Set<String> = ["afgesloten", "gesloten", "beeindigd", "beëindigd", "closed"]
-
     static func detect(_ plans: [Merger.MergedRow], today: CivilDate) -> [Conflict] {
         let i = { MappedRecordFields.index(.plan, $0) }
         let byHousehold = Dictionary(grouping: plans, by: { $0.values[i("huishouden")]?.canonicalText ?? "" })
@@ -13,7 +11,7 @@ enum HuishoudenPlannenDetector {
             let group = byHousehold[household]!
             guard !household.isEmpty, group.count > 1 else { return nil }
             let active = group.filter { plan in
-                if let status = plan.values[i("status")]?.canonicalText.lowercased(), closed.contains(status) { return false }
+                if CaseStatus.isClosed(plan.values[i("status")]?.canonicalText) { return false }
                 if case .date(let end)? = plan.values[i("einddatum")], end < today { return false }
                 return true
             }

@@ -1,0 +1,43 @@
+import Foundation
+import WijkModel
+import WijkPostgres
+import WijkSQLite
+import WijkStats
+import WijkStore
+
+/// `wijkmigratie stats`: the monitoring figures from a loaded store (SQLite or PostgreSQL).
+public enum StatsRun {
+    /// Reads the figures as of `today` from the store; never writes to it.
+    public static func figures(store location: StoreLocation, today: CivilDate) async throws -> Monitoring {
+        let store: WijkteamStore
+        switch location {
+        case .sqlite(let path): store = try SQLiteStore(path: path, mustExist: true)
+        case .postgres(let url): store = try await PostgresStore.connect(url)
+        }
+        do {
+            let tables = try await store.query("SELECT CAST(COUNT(*) AS TEXT) FROM migratierun")
+            guard let count = tables.first?.first ?? nil, Int(count) ?? 0 > 0 else {
+                throw StoreError("the store holds no migration run yet: run wijkmigratie migrate first")
+            }
+            let figures = try await MonitoringQuery.collect(from: store, today: today)
+            await store.close()
+            return figures
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+
+    /// Writes stats.csv, verwijzers.csv and stats.html.
+    public static func write(_ figures: Monitoring, to folder: URL) throws {
+        do {
+            try MonitoringReport.write(figures, to: folder)
+        } catch {
+            throw RunError("cannot write the figures to \(folder.path): \(error.localizedDescription)")
+        }
+    }
+
+    public static func text(_ figures: Monitoring) -> String { MonitoringReport.text(figures) }
+
+    public static var today: CivilDate { Pipeline.today() }
+}
