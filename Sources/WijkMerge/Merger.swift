@@ -240,7 +240,9 @@ public final class Merger {
 
     /// The canonical tables (without the reference tables of the new organisation) and `herkomst`.
     /// Rows are sorted by key; lineage follows in arrival order, which the input order fixes.
-    public func tables() -> (tables: [TableData], herkomst: TableData) {
+    /// `consuming`: let go of each entity's rows once its table is made (the run's last use of
+    /// the merge), so that memory holds the rows once, not twice.
+    public func tables(consuming: Bool = false) -> (tables: [TableData], herkomst: TableData) {
         var tables: [TableData] = []
         var herkomst = TableData(name: "herkomst", columns: ["entiteit", "sleutel", "bron", "bestand", "locatie", "bron_sleutel"])
         func lineage(_ table: String, _ key: String, _ p: Provenance) -> [StoreValue] {
@@ -262,6 +264,7 @@ public final class Merger {
                 })
                 for p in row.herkomst { herkomst.rows.append(lineage(entity.table, key, p)) }
             }
+            if consuming { rows[entity] = nil }
             tables.append(table)
         }
         return (tables, herkomst)

@@ -135,7 +135,7 @@ public struct Pipeline {
             state.takeOut(record, rule: rule, reason: reason)
         }
         timings.lap("conflicts and decisions")
-        let merged = merger.tables()
+        let merged = merger.tables(consuming: true)
         var tables = referenceTables()
         tables.append(contentsOf: merged.tables)
         tables.append(conflictTable(conflicts, resolution))

@@ -1,3 +1,4 @@
+import Foundation
 import WijkModel
 
 /// Everything a run produced: the summary, every finding and rejection, and the tables it loads
@@ -55,6 +56,8 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
 public struct StageTiming: Sendable {
     public let stage: String
     public let seconds: Double
+    /// The process's peak resident memory so far, in MB (Linux: VmHWM), when known.
+    public let peakMB: Int?
 }
 
 /// Wall time per stage: each `lap` closes the stage that ran since the last one.
@@ -65,10 +68,19 @@ struct StageTimings {
 
     init() { last = clock.now }
 
+    /// VmHWM from /proc/self/status (Linux); nil elsewhere.
+    static func peakResidentMB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return nil }
+        return kb / 1024
+    }
+
     mutating func lap(_ stage: String) {
         let now = clock.now
         let d = now - last
-        stages.append(StageTiming(stage: stage, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+        stages.append(StageTiming(stage: stage, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18,
+                                  peakMB: Self.peakResidentMB()))
         last = now
     }
 }

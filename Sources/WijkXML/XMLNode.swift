@@ -21,7 +21,9 @@ public final class XMLNode {
     public let attributes: [(name: XMLName, qualifiedName: String, value: String)]
     public internal(set) var children: [XMLNode] = []
     public internal(set) var text = ""
-    public internal(set) weak var parent: XMLNode?
+    // unowned, not weak: a weak reference costs every parent a side table; the reader keeps the
+    // ancestors alive while a record is handed out, and nothing climbs up after that.
+    public internal(set) unowned var parent: XMLNode?
     public let line: Int
 
     init(name: XMLName, qualifiedName: String, attributes: [(name: XMLName, qualifiedName: String, value: String)], line: Int, parent: XMLNode?) {

@@ -42,7 +42,9 @@ public final class XMLRecordReader {
     fileprivate var error: XMLReadError?
     fileprivate var onRecord: ((XMLRecord) -> Void)?
     fileprivate var recordLine = 0
-    fileprivate var openElements: [(qname: String, line: Int)] = []
+    /// Every open element, for the message when the file ends inside one: its name as libxml2's
+    /// dictionary pointers (valid while the parser lives) and its line; made into text only then.
+    fileprivate var openElements: [(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>, line: Int)] = []
     fileprivate var terminating = false
     public private(set) var recordsSeen = 0
     /// Bytes read from the file so far (for progress).
@@ -164,7 +166,8 @@ public final class XMLRecordReader {
         var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
         while message.last == "\n" || message.last == " " { message.removeLast() }
         if terminating, let innermost = openElements.last {
-            message = "the file ends inside element '\(innermost.qname)' opened on line \(innermost.line): is it truncated?"
+            let qname = (innermost.prefix.map { String(cString: $0) + ":" } ?? "") + String(cString: innermost.local)
+            message = "the file ends inside element '\(qname)' opened on line \(innermost.line): is it truncated?"
         }
         // A message can quote the offending input; it is not personal data in itself but keep it short.
         if message.count > 200 { message = String(message.prefix(200)) + "…" }
@@ -203,6 +206,10 @@ public final class XMLRecordReader {
         guard error == nil else { return }
         depth += 1
         guard let localname else { return }
+        let line = ctxt.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0
+        openElements.append((prefix, localname, line))
+        // Most elements lie outside the records path and outside any record: nothing more to do.
+        guard depth == 1 || matched == depth - 1 || !stack.isEmpty else { return }
         let local = intern(localname) ?? ""
         let name = XMLName(uri: intern(uri), local: local)
         let qname = qualifiedName(prefix, localname, local)
@@ -225,8 +232,6 @@ public final class XMLRecordReader {
             }
         }
         let captureFrom = recordPath.count - keptAncestors
-        let line = position.line
-        openElements.append((qname, line))
         if !stack.isEmpty || (matched == depth && depth == captureFrom) {
             var attrs: [(name: XMLName, qualifiedName: String, value: String)] = []
             if let attributes, nbAttributes > 0 {

@@ -61,7 +61,8 @@ enum Runner {
             print(Summary.text(result, loaded: load, store: try? pipeline.storeLocation))
             if options.timings {
                 for t in result.timings {
-                    let line = "timing: " + t.stage.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%8.3f s\n", t.seconds)
+                    let line = "timing: " + t.stage.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%8.3f s", t.seconds)
+                        + (t.peakMB.map { String(format: "   peak %6d MB", $0) } ?? "") + "\n"
                     FileHandle.standardError.write(Data(line.utf8))
                 }
             }
