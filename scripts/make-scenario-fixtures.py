@@ -379,6 +379,11 @@ def welzijn():
         ex.write("clienten.csv", ["bsn", "voorletters", "voornamen", "tussenvoegsel", "achternaam", "geboortedatum", "geslacht", "huishouden"], cl)
         ex.write("plannen.csv", ["nr", "huishouden", "regisseur", "start", "eind", "status"], plans)
         ex.write("trajecten.csv", ["nr", "bsn", "datum", "domein", "verwijzer", "status", "afgesloten"], hv)
+        activities = {"eropafteam": [("Buurtronde Oostgaarde", "outreach", "Wijkcentrum Oostgaarde"), ("Buurtronde Schollevaar", "outreach", "Wijkcentrum De Koperwiek")],
+                      "sociale-teams": [("Inloopspreekuur", "spreekuur", "Wijkcentrum Middelwatering"), ("Formulierenhulp", "spreekuur", "Bibliotheek")]}[folder]
+        ex.write("activiteiten.csv", ["nr", "naam", "soort", "locatie", "team", "begeleider", "start", "eind", "deelnemers"],
+                 [[f"{code}-A{k + 1}", naam, soort, locatie, f"{code}-{1 + k % 2}", staff[k][0], ex.date(D(2015, 9, 1)), "", 12 + 5 * k]
+                  for k, (naam, soort, locatie) in enumerate(activities)])
 
     for folder, code, group, employer, domein in contact_orgs:
         ex = Export(os.path.join(root, folder), ",", "windows-1252", "%d/%m/%Y", newline="\r\n")
@@ -402,6 +407,16 @@ def welzijn():
                        "Lopend", ""])
         ex.write("Deelnemers.csv", ["BSN", "Voorletters", "Tussenvoegsel", "Achternaam", "Geboortedatum"], cl)
         ex.write("Contacten.csv", ["Nr", "BSN", "Datum", "Soort", "Aangemeld door", "Status", "Einde"], hv)
+        activities = {"buurtmoeders": [("Koffieochtend moeders", "ontmoeting", "Buurthuis De Schenkel"), ("Taalcafé", "taal", "Buurthuis De Schenkel")],
+                      "clientondersteuning": [("Spreekuur cliëntondersteuning", "spreekuur", "Stadhuis")],
+                      "mantelzorg": [("Mantelzorgcafé", "ontmoeting", "Wijkcentrum Middelwatering"), ("Cursus omgaan met dementie", "cursus", "Steunpunt")]}[folder]
+        rows = []
+        for k, (naam, soort, locatie) in enumerate(activities):
+            start, end = D(2016, 1, 15), D(2016, 12, 15)
+            if folder == "mantelzorg" and k == 1:
+                end = D(2015, 12, 15)             # planted: the course ends before it starts
+            rows.append([f"{code}-ACT{k + 1}", naam, soort, locatie, code, staff[k % 2][0], ex.date(start), ex.date(end), 8 + 4 * k])
+        ex.write("Activiteiten.csv", ["Code", "Activiteit", "Soort", "Locatie", "Team", "Begeleider", "Van", "Tot", "Deelnemers"], rows)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 public enum Entity: String, CaseIterable, Sendable, Comparable, Codable {
     case team
     case medewerker
+    case activiteit
     case huishouden
     case client
     case plan
@@ -22,7 +23,7 @@ public enum Entity: String, CaseIterable, Sendable, Comparable, Codable {
         case .team: return .mappedToWijkteam
         case .client: return .bsn
         case .huishouden: return .address
-        case .medewerker, .plan, .hulpvraag, .voorziening: return .namespacedSourceKey
+        case .medewerker, .activiteit, .plan, .hulpvraag, .voorziening: return .namespacedSourceKey
         }
     }
 
@@ -95,6 +96,19 @@ enum Catalogue {
             FieldDefinition("dienstverband", .code(["in_dienst", "gedetacheerd"])),
             FieldDefinition("fte", .decimal),
             FieldDefinition("team", text(64), role: .reference(.team, column: "wijkteam")),
+        ],
+        // A group activity (a buurtmoeders' coffee morning, a mantelzorg course, an outreach round):
+        // welfare work that moves into the new organisation with its staff.
+        .activiteit: [
+            FieldDefinition("sleutel", text(64), required: true, role: .sourceKey),
+            FieldDefinition("naam", text(200), required: true),
+            FieldDefinition("soort", text(80)),
+            FieldDefinition("locatie", text(200)),
+            FieldDefinition("team", text(64), role: .reference(.team, column: "wijkteam")),
+            FieldDefinition("begeleider", text(64), role: .reference(.medewerker, column: "begeleider")),
+            FieldDefinition("startdatum", .date),
+            FieldDefinition("einddatum", .date),
+            FieldDefinition("deelnemers", .integer(0...100_000)),
         ],
         .huishouden: [
             FieldDefinition("sleutel", text(64), role: .sourceKey),

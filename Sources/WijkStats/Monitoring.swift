@@ -34,6 +34,8 @@ public struct WijkteamFigures: Sendable, Equatable {
     public var hulpvragen = 0
     public var hulpvragenOpen = 0
     public var voorzieningenActief = 0
+    /// Group activities running on the day (welfare work).
+    public var activiteiten = 0
     public var medewerkers = 0
     /// FTE in thousandths, so that sums stay exact.
     public var fteDuizendsten = 0
@@ -59,6 +61,7 @@ public struct WijkteamFigures: Sendable, Equatable {
         hulpvragen += o.hulpvragen
         hulpvragenOpen += o.hulpvragenOpen
         voorzieningenActief += o.voorzieningenActief
+        activiteiten += o.activiteiten
         medewerkers += o.medewerkers
         fteDuizendsten += o.fteDuizendsten
     }

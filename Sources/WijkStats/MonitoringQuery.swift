@@ -77,6 +77,13 @@ public enum MonitoringQuery {
             """) {
             update(row[0]) { $0.voorzieningenActief = int(row[1]) }
         }
+        for row in try await rows("""
+            SELECT CAST(wijkteam AS TEXT), CAST(COUNT(*) AS TEXT) FROM activiteit
+            WHERE (startdatum IS NULL OR startdatum <= \(day)) AND (einddatum IS NULL OR einddatum >= \(day))
+            GROUP BY wijkteam
+            """) {
+            update(row[0]) { $0.activiteiten = int(row[1]) }
+        }
         for row in try await rows("SELECT CAST(wijkteam AS TEXT), CAST(fte AS TEXT) FROM medewerker") {
             update(row[0]) {
                 $0.medewerkers += 1

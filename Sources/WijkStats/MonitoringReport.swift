@@ -6,12 +6,12 @@ import WijkReport
 /// `stats.html`, one self-contained page. Figures only: no names, no BSNs.
 public enum MonitoringReport {
     static let header = ["wijkteam", "naam", "huishoudens", "clienten", "plannen_actief", "plannen_per_huishouden",
-                         "huishoudens_meer_dan_een_plan", "hulpvragen", "hulpvragen_open", "voorzieningen_actief", "medewerkers", "fte"]
+                         "huishoudens_meer_dan_een_plan", "hulpvragen", "hulpvragen_open", "voorzieningen_actief", "activiteiten", "medewerkers", "fte"]
 
     static func cells(_ f: WijkteamFigures) -> [String] {
         [f.wijkteam, f.naam, "\(f.huishoudens)", "\(f.clienten)", "\(f.plannenActief)", decimal(f.plannenPerHuishouden),
-         "\(f.huishoudensMeerderePlannen)", "\(f.hulpvragen)", "\(f.hulpvragenOpen)", "\(f.voorzieningenActief)", "\(f.medewerkers)",
-         decimal(f.fte)]
+         "\(f.huishoudensMeerderePlannen)", "\(f.hulpvragen)", "\(f.hulpvragenOpen)", "\(f.voorzieningenActief)", "\(f.activiteiten)",
+         "\(f.medewerkers)", decimal(f.fte)]
     }
 
     /// Two decimals with a decimal comma, as Dutch Excel reads them.
@@ -35,11 +35,11 @@ public enum MonitoringReport {
 
     /// The figures as a table for the terminal.
     public static func text(_ m: Monitoring) -> String {
-        let columns = ["wijkteam", "huishoudens", "clienten", "plannen", "per hh", "hh >1 plan", "hulpvragen", "open", "voorz.", "fte"]
+        let columns = ["wijkteam", "huishoudens", "clienten", "plannen", "per hh", "hh >1 plan", "hulpvragen", "open", "voorz.", "activ.", "fte"]
         func row(_ f: WijkteamFigures) -> [String] {
             [f.wijkteam.isEmpty ? "(geen)" : f.wijkteam, "\(f.huishoudens)", "\(f.clienten)", "\(f.plannenActief)",
              String(format: "%.2f", f.plannenPerHuishouden), "\(f.huishoudensMeerderePlannen)", "\(f.hulpvragen)", "\(f.hulpvragenOpen)",
-             "\(f.voorzieningenActief)", String(format: "%.2f", f.fte)]
+             "\(f.voorzieningenActief)", "\(f.activiteiten)", String(format: "%.2f", f.fte)]
         }
         let rows = [columns] + m.wijkteams.map(row) + [row(m.total)]
         let widths = columns.indices.map { i in rows.map { $0[i].count }.max()! }

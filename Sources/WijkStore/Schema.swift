@@ -6,11 +6,11 @@ public enum Schema {
         public let statements: [String]
     }
 
-    public static let migrations: [Migration] = [v1]
+    public static let migrations: [Migration] = [v1, v2]
 
     /// Tables in the order rows can be inserted (every foreign key points up the list).
     public static let loadOrder = [
-        "gemeente", "wijk", "wijkteam", "wijkteam_wijk", "medewerker", "huishouden", "client",
+        "gemeente", "wijk", "wijkteam", "wijkteam_wijk", "medewerker", "activiteit", "huishouden", "client",
         "plan", "hulpvraag", "voorziening", "conflict", "herkomst", "afwijzing",
     ]
 
@@ -166,6 +166,23 @@ public enum Schema {
             finished TEXT NOT NULL,
             input_checksum TEXT NOT NULL,
             counts TEXT NOT NULL
+        )
+        """,
+    ])
+
+    /// Group activities (welfare work: a buurtmoeders' coffee morning, a mantelzorg course).
+    static let v2 = Migration(name: "v2_activiteit", statements: [
+        """
+        CREATE TABLE activiteit (
+            id TEXT NOT NULL PRIMARY KEY,
+            naam TEXT NOT NULL,
+            soort TEXT,
+            locatie TEXT,
+            wijkteam TEXT REFERENCES wijkteam(id),
+            begeleider TEXT REFERENCES medewerker(id),
+            startdatum DATE,
+            einddatum DATE,
+            deelnemers INTEGER CHECK (deelnemers >= 0)
         )
         """,
     ])

@@ -16,6 +16,9 @@ public enum MonitoringStore {
         TableData(name: "wijkteam_wijk", columns: ["wijkteam", "wijk"], rows: [[t("wt-a"), t("WK050501")], [t("wt-b"), t("WK050502")]]),
         TableData(name: "medewerker", columns: ["id", "achternaam", "fte", "wijkteam"], rows: [
             [t("s/1"), t("Een"), .real(0.8), t("wt-a")], [t("s/2"), t("Twee"), .real(0.9), t("wt-a")], [t("s/3"), t("Drie"), .real(0.6), t("wt-b")]]),
+        TableData(name: "activiteit", columns: ["id", "naam", "wijkteam", "begeleider", "startdatum", "einddatum"], rows: [
+            [t("a1"), t("Koffieochtend"), t("wt-b"), t("s/3"), t("2017-01-01"), .null],
+            [t("a2"), t("Cursus"), t("wt-b"), t("s/3"), t("2016-01-01"), t("2016-06-30")]]),                 // over before the day
         TableData(name: "huishouden", columns: ["id", "huisnummer", "postcode", "wijk", "wijkteam"], rows: [
             [t("h1"), .integer(1), t("3311AA"), t("WK050501"), t("wt-a")],
             [t("h2"), .integer(2), t("3311AA"), t("WK050501"), t("wt-a")],
@@ -46,11 +49,11 @@ public enum MonitoringStore {
 
     /// stats.csv for these tables on 2017-06-30.
     public static let expectedCSV = "\u{FEFF}"
-        + "wijkteam;naam;huishoudens;clienten;plannen_actief;plannen_per_huishouden;huishoudens_meer_dan_een_plan;hulpvragen;hulpvragen_open;voorzieningen_actief;medewerkers;fte\r\n"
-        + "wt-a;Wijkteam A;2;3;2;2,00;1;3;1;1;2;1,70\r\n"
-        + "wt-b;Wijkteam B;1;1;1;1,00;0;1;1;0;1;0,60\r\n"
-        + ";(geen wijkteam);0;1;0;0,00;0;1;1;1;0;0,00\r\n"
-        + "totaal;;3;5;3;1,50;1;5;3;2;3;2,30\r\n"
+        + "wijkteam;naam;huishoudens;clienten;plannen_actief;plannen_per_huishouden;huishoudens_meer_dan_een_plan;hulpvragen;hulpvragen_open;voorzieningen_actief;activiteiten;medewerkers;fte\r\n"
+        + "wt-a;Wijkteam A;2;3;2;2,00;1;3;1;1;0;2;1,70\r\n"
+        + "wt-b;Wijkteam B;1;1;1;1,00;0;1;1;0;1;1;0,60\r\n"
+        + ";(geen wijkteam);0;1;0;0,00;0;1;1;1;0;0;0,00\r\n"
+        + "totaal;;3;5;3;1,50;1;5;3;2;1;3;2,30\r\n"
 
     public static let expectedVerwijzers = "\u{FEFF}wijkteam;verwijzer;hulpvragen;open\r\n"
         + "wt-a;huisarts;2;1\r\nwt-a;school;1;0\r\nwt-b;(onbekend);1;1\r\n;zelf;1;1\r\n"

@@ -18,15 +18,36 @@ struct SQLiteStoreTests {
     let gemeente = TableData(name: "gemeente", columns: ["code", "naam", "opgeheven_op", "opgegaan_in"],
                              rows: [[.text("GM1952"), .text("Midden-Groningen"), .null, .null]])
 
+    /// A store made before activiteit existed (only v1 applied, with content) is brought up to date
+    /// by the next run, and keeps what it held.
+    @Test func aStoreOfAnEarlierSchemaIsMigratedForward() async throws {
+        let dir = TempDir()
+        let path = dir.path + "/old.sqlite"
+        let db = try DatabaseQueue(path: path)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1_canonical_model") { db in for sql in Schema.migrations[0].statements { try db.execute(sql: sql) } }
+        try migrator.migrate(db)
+        try await db.write { try $0.execute(sql: "INSERT INTO gemeente (code, naam) VALUES ('GM1952', 'Midden-Groningen')") }
+        try db.close()
+        let store = try SQLiteStore(path: path)
+        try await store.prepareSchema()
+        await store.close()
+        let reopened = try DatabaseQueue(path: path)
+        #expect(try await reopened.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+                == ["v1_canonical_model", "v2_activiteit"])
+        #expect(try await reopened.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM activiteit") } == 0)
+        #expect(try await reopened.read { try String.fetchOne($0, sql: "SELECT naam FROM gemeente") } == "Midden-Groningen")
+    }
+
     @Test func schemaMigrationsAreNamedAndApplyOnce() async throws {
         let dir = TempDir()
         _ = try await store(dir)
         _ = try await store(dir)   // a second time is a no-op
         let db = try DatabaseQueue(path: dir.path + "/nested/s.sqlite")
         let applied = try await db.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1_canonical_model"])
+        #expect(applied == ["v1_canonical_model", "v2_activiteit"])
         let tables = try await db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name") }
-        #expect(tables == ["afwijzing", "client", "conflict", "gemeente", "herkomst", "huishouden", "hulpvraag", "medewerker",
+        #expect(tables == ["activiteit", "afwijzing", "client", "conflict", "gemeente", "herkomst", "huishouden", "hulpvraag", "medewerker",
                            "migratierun", "plan", "voorziening", "wijk", "wijkteam", "wijkteam_wijk"])
     }
 

@@ -50,6 +50,7 @@ struct MonitoringTests {
         try MonitoringReport.write(m, to: URL(fileURLWithPath: dir.path + "/out"))
         let html = try String(contentsOfFile: dir.path + "/out/stats.html", encoding: .utf8)
         #expect(html.contains("<td>wt-a</td><td>Wijkteam A</td><td class=\"n\">2</td><td class=\"n\">3</td>"))
+        #expect(m.wijkteams.first { $0.wijkteam == "wt-b" }?.activiteiten == 1)
         #expect(html.contains("(geen wijkteam)"))
         let text = MonitoringReport.text(m)
         #expect(text.hasPrefix("figures on 2017-06-30, store of migratierun 1"))

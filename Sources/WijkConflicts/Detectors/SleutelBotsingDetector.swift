@@ -5,7 +5,7 @@ import WijkModel
 /// 1001 in Hoogezand-Sappemeer and in Menterwolde). Reported; the store keeps them apart by
 /// namespacing (`bron/sleutel`), so no decision is needed.
 enum SleutelBotsingDetector {
-    static let entities: [Entity] = [.plan, .hulpvraag, .voorziening]
+    static let entities: [Entity] = [.activiteit, .plan, .hulpvraag, .voorziening]
 
     static func detect(_ rows: [Entity: [Merger.MergedRow]]) -> [Conflict] {
         entities.flatMap { entity -> [Conflict] in

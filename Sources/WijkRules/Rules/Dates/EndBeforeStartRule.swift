@@ -6,6 +6,7 @@ extension Rule {
         .plan: ("startdatum", "einddatum"),
         .voorziening: ("begindatum", "einddatum"),
         .hulpvraag: ("meldingsdatum", "afgesloten_op"),
+        .activiteit: ("startdatum", "einddatum"),
     ]
 
     static let endBeforeStart = Rule(
