@@ -248,7 +248,8 @@ public struct Pipeline {
     /// none of its records can be trusted, so nothing is loaded, and the message says where.
     private func readXML(_ stage: Stage, recordPath: [XMLName], kept: Int, xpaths: [XPath], into state: inout RunState) throws {
         let compiled = stage.compiled
-        let reader = XMLRecordReader(path: compiled.path, display: compiled.display, recordPath: recordPath, keptAncestors: kept)
+        let reader = XMLRecordReader(path: compiled.path, display: compiled.display, recordPath: recordPath, keptAncestors: kept,
+                                     ancestorChildren: !xpaths.allSatisfy(\.readsAncestorsOnlyForAttributes))
         let size = Self.fileSize(compiled.path)
         let progress = options.progress
         var seen = 0

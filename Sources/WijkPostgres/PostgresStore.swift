@@ -73,10 +73,16 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
             return try await connection.withTransaction(logger: logger) { conn in
                 let content = Schema.loadOrder.joined(separator: ", ")
                 try await conn.query(PostgresQuery(unsafeSQL: "TRUNCATE \(content)"), logger: self.logger)
+                for index in Schema.secondaryIndexes {
+                    try await conn.query(PostgresQuery(unsafeSQL: "DROP INDEX IF EXISTS \(index.name)"), logger: self.logger)
+                }
                 for (index, name) in Schema.loadOrder.enumerated() {
                     if index == Schema.loadOrder.count / 2 { LoadHold.halfway() }
                     guard let table = load.tables.first(where: { $0.name == name }), !table.rows.isEmpty else { continue }
                     try await self.copy(table, conn)
+                }
+                for index in Schema.secondaryIndexes {
+                    try await conn.query(PostgresQuery(unsafeSQL: index.create), logger: self.logger)
                 }
                 let run = load.run
                 var id = 1

@@ -49,11 +49,13 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
                 for table in Schema.loadOrder.reversed() {
                     try db.execute(sql: "DELETE FROM \(table)")
                 }
+                for index in Schema.secondaryIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
                 for (index, name) in Schema.loadOrder.enumerated() {
                     if index == Schema.loadOrder.count / 2 { LoadHold.halfway() }
                     guard let table = load.tables.first(where: { $0.name == name }), !table.rows.isEmpty else { continue }
                     try self.insert(table, db)
                 }
+                for index in Schema.secondaryIndexes { try db.execute(sql: index.create) }
                 let run = load.run
                 let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM migratierun") ?? 1
                 try db.execute(sql: """

@@ -8,6 +8,12 @@ public enum Schema {
 
     public static let migrations: [Migration] = [v1, v2]
 
+    /// Indexes that no key needs while loading: a load drops them first and builds them again at
+    /// its end, in its transaction (maintaining an index row by row costs several times more).
+    public static let secondaryIndexes: [(name: String, create: String)] = [
+        ("herkomst_entiteit_sleutel", "CREATE INDEX herkomst_entiteit_sleutel ON herkomst (entiteit, sleutel)"),
+    ]
+
     /// Tables in the order rows can be inserted (every foreign key points up the list).
     public static let loadOrder = [
         "gemeente", "wijk", "wijkteam", "wijkteam_wijk", "medewerker", "activiteit", "huishouden", "client",

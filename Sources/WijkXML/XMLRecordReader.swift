@@ -31,6 +31,9 @@ public final class XMLRecordReader {
     public let display: String
     let recordPath: [XMLName]
     let keptAncestors: Int
+    /// Whether the kept ancestors need their other children (an XPath like `../../h:Adres/h:Postcode`),
+    /// or only their own attributes (`../../@nr`): then the rest of their subtrees is never built.
+    let ancestorChildren: Bool
 
     // Parse state, reached from the C callbacks through the user-data pointer.
     fileprivate var ctxt: xmlParserCtxtPtr?
@@ -46,6 +49,8 @@ public final class XMLRecordReader {
     /// dictionary pointers (valid while the parser lives) and its line; made into text only then.
     fileprivate var openElements: [(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>, line: Int)] = []
     fileprivate var terminating = false
+    /// The depth of an element whose subtree is skipped (outside the record, not needed as context).
+    fileprivate var skipFrom: Int?
     public private(set) var recordsSeen = 0
     /// Bytes read from the file so far (for progress).
     public private(set) var bytesRead = 0
@@ -62,11 +67,13 @@ public final class XMLRecordReader {
     ///   - recordPath: the element names from the root down to the record element.
     ///   - keptAncestors: how many ancestors of each record to keep (and their other children), for
     ///     fields like `../../h:Adres/h:Postcode`.
-    public init(path: String, display: String, recordPath: [XMLName], keptAncestors: Int) {
+    ///   - ancestorChildren: false when the XPaths read nothing of the kept ancestors but their attributes.
+    public init(path: String, display: String, recordPath: [XMLName], keptAncestors: Int, ancestorChildren: Bool = true) {
         self.path = path
         self.display = display
         self.recordPath = recordPath
         self.keptAncestors = min(keptAncestors, max(recordPath.count - 1, 0))
+        self.ancestorChildren = ancestorChildren
     }
 
     /// Reads the whole file, calling `body` for each record in document order.
@@ -208,6 +215,7 @@ public final class XMLRecordReader {
         guard let localname else { return }
         let line = ctxt.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0
         openElements.append((prefix, localname, line))
+        if skipFrom != nil { return }
         // Most elements lie outside the records path and outside any record: nothing more to do.
         guard depth == 1 || matched == depth - 1 || !stack.isEmpty else { return }
         let local = intern(localname) ?? ""
@@ -232,6 +240,12 @@ public final class XMLRecordReader {
             }
         }
         let captureFrom = recordPath.count - keptAncestors
+        // A child of a kept ancestor that is not on the records path: context the XPaths never
+        // read when they only take the ancestors' attributes. Skip its whole subtree.
+        if !ancestorChildren && !stack.isEmpty && matched < depth && matched < recordPath.count {
+            skipFrom = depth
+            return
+        }
         if !stack.isEmpty || (matched == depth && depth == captureFrom) {
             var attrs: [(name: XMLName, qualifiedName: String, value: String)] = []
             if let attributes, nbAttributes > 0 {
@@ -254,6 +268,11 @@ public final class XMLRecordReader {
     fileprivate func end() {
         guard error == nil else { return }
         openElements.removeLast()
+        if let skip = skipFrom {
+            if skip == depth { skipFrom = nil }
+            depth -= 1
+            return
+        }
         let isRecord = matched == depth && depth == recordPath.count
         let onPath = matched == depth
         if !stack.isEmpty {
@@ -278,7 +297,7 @@ public final class XMLRecordReader {
     }
 
     fileprivate func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int) {
-        guard error == nil, let node = stack.last, let ch, len > 0 else { return }
+        guard error == nil, skipFrom == nil, let node = stack.last, let ch, len > 0 else { return }
         let bytes = UnsafeBufferPointer(start: ch, count: len)
         // Indentation between elements: not part of any value (values are trimmed anyway).
         if node.text.isEmpty && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }

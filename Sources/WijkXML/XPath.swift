@@ -36,6 +36,16 @@ public struct XPath: Sendable, Equatable, CustomStringConvertible {
         return most
     }
 
+    /// Whether the XPath reads nothing of an ancestor but its attribute (`../../@nr`): an XPath
+    /// that climbs and then goes down, or takes an ancestor's text, needs the ancestors' children.
+    public var readsAncestorsOnlyForAttributes: Bool {
+        guard parentSteps > 0 else { return true }
+        var rest = steps[...]
+        while rest.first == .parent { rest = rest.dropFirst() }
+        guard rest.count == 1, case .attribute = rest.first! else { return false }
+        return true
+    }
+
     public struct ParseError: Error, Sendable, Equatable {
         public let message: String
         public let hint: String?

@@ -43,6 +43,9 @@ struct PostgresStoreTests {
             await store.close()
             #expect(try await rows(url, "gemeente", columns: ["code"]) == [["GM1952"]])
             #expect(try await count(url, "migratierun") == 1)
+            // The lineage index, dropped for the load and built again at its end, is there after both.
+            #expect(try await rows(url, "pg_indexes WHERE indexname = 'herkomst_entiteit_sleutel'", columns: ["indexname"])
+                    == [["herkomst_entiteit_sleutel"]])
         }
     }
 

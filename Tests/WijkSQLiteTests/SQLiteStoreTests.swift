@@ -62,6 +62,9 @@ struct SQLiteStoreTests {
         let db = try DatabaseQueue(path: dir.path + "/nested/s.sqlite")
         #expect(try await db.read { try String.fetchAll($0, sql: "SELECT code FROM gemeente") } == ["GM1952"])
         #expect(try await db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM migratierun") } == 1)
+        // The lineage index, dropped for the load and built again at its end, is there after both.
+        #expect(try await db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'herkomst_entiteit_sleutel'") }
+                == ["herkomst_entiteit_sleutel"])
     }
 
     @Test func constraintsGuardTheModel() async throws {

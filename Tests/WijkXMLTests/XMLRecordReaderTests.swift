@@ -62,6 +62,29 @@ struct XMLRecordReaderTests {
         ])
     }
 
+    @Test func ancestorsReadOnlyForAttributesKeepNoOtherChildren() throws {
+        let dir = TempDir()
+        let file = write(Self.document, in: dir)
+        let steps = ["Export", "Huishouden", "Leden", "Lid"].map { XMLName(uri: Self.h, local: $0) }
+        let reader = XMLRecordReader(path: file, display: "doc.xml", recordPath: steps, keptAncestors: 2, ancestorChildren: false)
+        let id = path("../../@id"), bsn = path("s:BSN")
+        var seen: [[String?]] = []
+        var households: [Int] = []
+        try reader.read { record in
+            seen.append([id.evaluate(from: record.element), bsn.evaluate(from: record.element)])
+            households.append(record.element.parent?.parent?.children.count ?? -1)
+            #expect(record.element.parent?.parent?.children.allSatisfy { $0.name.local == "Leden" } == true)   // no Adres
+        }
+        #expect(seen == [["HH1", "123456782"], ["HH1", "111222333"], ["HH2", "000000012"]])
+        #expect(households == [1, 1, 1])
+    }
+
+    @Test(arguments: [("../../@nr", true), ("@nr", true), ("s:BSN", true), ("../@nr", true), ("..", false),
+                      ("../../h:Adres/h:Postcode", false), ("../h:Naam/@x", false), ("../../text()", false)])
+    func whetherAnXPathNeedsTheAncestorsChildren(xpath: String, attributesOnly: Bool) {
+        #expect(path(xpath).readsAncestorsOnlyForAttributes == attributesOnly)
+    }
+
     @Test func ancestorsOfEarlierRecordsAreDropped() throws {
         // Records two levels down with the root kept as context: the root holds the header, and
         // never more than the household being read.
