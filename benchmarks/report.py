@@ -83,6 +83,30 @@ for r in rows:
             "%.0f" % (size / s) if size else "—", mb(kb) if kb else "—", ratio))
 print("\nThe SQLite load stage took %s s at these sizes." % ", ".join("%.2f" % r["ws_load"] for r in rows))
 print("Rows in rejects.csv (with its header): %s." % ", ".join(format(r["rejects"], ",") for r in rows))
+print("\n## Where the time and memory go\n")
+print("`wijkmigratie migrate --timings` into SQLite: wall time per stage, and the peak resident memory when the stage ended.\n")
+stages = []
+per = {}
+for r in rows:
+    path = os.path.join(work, "n%d" % r["n"], "migrate-sqlite.time")
+    per[r["n"]] = {}
+    for line in open(path):
+        if line.startswith("timing: "):
+            body = line[len("timing: "):].rstrip("\n")
+            name = body[:30].strip()
+            rest = body[30:].split()
+            per[r["n"]][name] = (float(rest[0]), rest[3] if len(rest) > 3 else "")
+            if name not in stages:
+                stages.append(name)
+print("| stage | " + " | ".join("%s clients" % format(r["n"], ",") for r in rows) + " |")
+print("| --- |" + " ---: |" * len(rows))
+for name in stages:
+    cells = []
+    for r in rows:
+        sec, peak = per[r["n"]].get(name, (0.0, ""))
+        cells.append("%.2f s, %s MB" % (sec, peak) if peak else "%.2f s" % sec)
+    print("| %s | %s |" % (name, " | ".join(cells)))
+
 notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "RESULTS-notes.md")
 if os.path.exists(notes):
     print()

@@ -368,12 +368,16 @@ public struct Pipeline {
                   })
     }
 
-    /// The files the input checksum covers, named, in a fixed order.
+    /// The files the input checksum covers, named, in a fixed order; a file that feeds several
+    /// entities (one XML export) counts once.
     private func inputFiles() -> [(name: String, path: String)] {
         var files: [(name: String, path: String)] = [("migratie", URL(fileURLWithPath: plan.file).standardizedFileURL.path)]
         for source in plan.sources {
             files.append(("mapping:\(source.name)", source.mapping.path))
-            for entity in source.entities { files.append(("\(source.name):\(entity.bestand)", entity.path)) }
+            var seen: Set<String> = []
+            for entity in source.entities where seen.insert(entity.path).inserted {
+                files.append(("\(source.name):\(entity.bestand)", entity.path))
+            }
         }
         return files
     }

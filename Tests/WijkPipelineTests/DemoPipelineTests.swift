@@ -16,6 +16,22 @@ struct DemoPipelineTests {
         return try await Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: options).run()
     }
 
+    /// The input checksum covers every input: one byte more in the XML export (read for seven
+    /// entities, hashed once) gives another checksum.
+    @Test func theInputChecksumChangesWithAnyInput() async throws {
+        let dir = TempDir()
+        let first = try await run(load: false, in: dir)
+        #expect(first.inputChecksum.count == 64)
+        let export = dir.path + "/fixtures/midden-groningen/slochteren/export.xml"
+        let handle = try #require(FileHandle(forWritingAtPath: export))
+        handle.seekToEndOfFile()
+        handle.write(Data("\n".utf8))
+        try handle.close()
+        let second = try await run(load: false, in: dir)
+        #expect(second.inputChecksum != first.inputChecksum)
+        #expect(second.summary.total == first.summary.total)
+    }
+
     @Test func everySourceRecordIsLoadedMergedOrRejected() async throws {
         let result = try await run(load: false, in: TempDir())
         #expect(result.summary.accountingHolds)
