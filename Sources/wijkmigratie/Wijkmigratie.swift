@@ -76,16 +76,28 @@ enum Runner {
                 if load { FileHandle.standardError.write(Data("nothing was loaded; see the report\n".utf8)) }
                 throw ExitCode(result.exitStatus)
             }
-        } catch let errors as ConfigErrors {
-            FileHandle.standardError.write(Data((errors.description + "\n").utf8))
-            FileHandle.standardError.write(Data("\(errors.errors.count) mistake(s) in the configuration; no data was read.\n".utf8))
-            throw ExitCode(2)
-        } catch let error as RunError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(2)
-        } catch let error as StoreError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            throw ExitCode(2)
+        } catch {
+            throw Failure.report(error)
         }
+    }
+}
+
+/// A run that could not be done: its one message on stderr, and exit status 2. Anything else
+/// (an exit status already chosen, an argument mistake) passes through.
+enum Failure {
+    static func report(_ error: Error) -> Error {
+        let message: String
+        switch error {
+        case let errors as ConfigErrors:
+            message = errors.description + "\n\(errors.errors.count) mistake(s) in the configuration; no data was read.\n"
+        case let error as RunError:
+            message = "error: \(error.description)\n"
+        case let error as StoreError:
+            message = "error: \(error.message)\n"
+        default:
+            return error
+        }
+        FileHandle.standardError.write(Data(message.utf8))
+        return ExitCode(2)
     }
 }

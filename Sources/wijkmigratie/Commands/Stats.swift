@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import WijkMapping
 import WijkModel
 import WijkPipeline
 import WijkStore
@@ -47,15 +46,8 @@ struct Stats: AsyncParsableCommand {
             try StatsRun.write(figures, to: folder)
             print(StatsRun.text(figures), terminator: "")
             print("written: \(folder.path)/stats.csv, verwijzers.csv, stats.html")
-        } catch let errors as ConfigErrors {
-            FileHandle.standardError.write(Data((errors.description + "\n").utf8))
-            throw ExitCode(2)
-        } catch let error as RunError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(2)
-        } catch let error as StoreError {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-            throw ExitCode(2)
+        } catch {
+            throw Failure.report(error)
         }
     }
 }
