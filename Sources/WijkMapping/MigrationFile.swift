@@ -105,8 +105,11 @@ public enum MigrationFile {
         }
         try d.throwIfAny()
         guard let gemeente else { throw ConfigErrors(d.errors) }
+        let referenceFiles = ["postcodes", "besluiten"].compactMap { key in
+            top[key]?.string.map { (name: key, path: folder.appendingPathComponent($0).path) }
+        }
         return MigrationPlan(file: display, folder: folder, name: name, gemeente: gemeente, wijken: wijken, wijkteams: wijkteams,
-                             postcodeWijk: postcodeWijk, sources: sources, besluiten: besluiten,
+                             postcodeWijk: postcodeWijk, sources: sources, besluiten: besluiten, referenceFiles: referenceFiles,
                              store: top["store"]?.string, report: top["report"]?.string)
     }
 

@@ -16,6 +16,8 @@ public struct MigrationPlan: @unchecked Sendable {
     public let sources: [SourcePlan]
     /// The data stewards' decisions (`besluiten:`), replayed on every run.
     public let besluiten: [Besluit]
+    /// The reference files the migration file names (postcodes, besluiten), on disk.
+    public let referenceFiles: [(name: String, path: String)]
     /// The store URL as written in the file (`sqlite:PATH` relative to the file), if any.
     public let store: String?
     /// The report folder, relative to the migration file's folder, if any.

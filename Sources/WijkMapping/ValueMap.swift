@@ -6,6 +6,8 @@ import WijkCSV
 public struct ValueMap: Sendable {
     public let name: String
     public let entries: [String: String]
+    /// The CSV file it was read from, when a steward keeps it in a spreadsheet.
+    public var path: String?
 
     public init(name: String, entries: [String: String]) {
         self.name = name
@@ -58,6 +60,8 @@ public struct ValueMap: Sendable {
         } catch {
             return fail(0, "value map '\(name)': \(error)")
         }
-        return .success(ValueMap(name: name, entries: entries))
+        var map = ValueMap(name: name, entries: entries)
+        map.path = path
+        return .success(map)
     }
 }

@@ -368,12 +368,17 @@ public struct Pipeline {
                   })
     }
 
-    /// The files the input checksum covers, named, in a fixed order; a file that feeds several
-    /// entities (one XML export) counts once.
+    /// The files the input checksum covers, named, in a fixed order: the migration file, its
+    /// postcodes and decisions, and per source its mapping file, value-map files and data files
+    /// (a file that feeds several entities, one XML export, counts once).
     private func inputFiles() -> [(name: String, path: String)] {
         var files: [(name: String, path: String)] = [("migratie", URL(fileURLWithPath: plan.file).standardizedFileURL.path)]
+        files += plan.referenceFiles
         for source in plan.sources {
             files.append(("mapping:\(source.name)", source.mapping.path))
+            for map in source.mapping.valueMaps.values.sorted(by: { $0.name < $1.name }) {
+                if let path = map.path { files.append(("value_map:\(source.name):\(map.name)", path)) }
+            }
             var seen: Set<String> = []
             for entity in source.entities where seen.insert(entity.path).inserted {
                 files.append(("\(source.name):\(entity.bestand)", entity.path))

@@ -17,7 +17,7 @@ struct DemoPipelineTests {
     }
 
     /// The input checksum covers every input: one byte more in the XML export (read for seven
-    /// entities, hashed once) gives another checksum.
+    /// entities, hashed once), or a comment in the decisions file, gives another checksum.
     @Test func theInputChecksumChangesWithAnyInput() async throws {
         let dir = TempDir()
         let first = try await run(load: false, in: dir)
@@ -30,6 +30,13 @@ struct DemoPipelineTests {
         let second = try await run(load: false, in: dir)
         #expect(second.inputChecksum != first.inputChecksum)
         #expect(second.summary.total == first.summary.total)
+        let besluiten = try #require(FileHandle(forWritingAtPath: dir.path + "/fixtures/midden-groningen/besluiten.yml"))
+        besluiten.seekToEndOfFile()
+        besluiten.write(Data("# gelezen\n".utf8))
+        try besluiten.close()
+        let third = try await run(load: false, in: dir)
+        #expect(third.inputChecksum != second.inputChecksum)
+        #expect(third.summary.decided == second.summary.decided)
     }
 
     @Test func everySourceRecordIsLoadedMergedOrRejected() async throws {
