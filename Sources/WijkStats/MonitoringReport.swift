@@ -8,6 +8,11 @@ public enum MonitoringReport {
     static let header = ["wijkteam", "naam", "huishoudens", "clienten", "plannen_actief", "plannen_per_huishouden",
                          "huishoudens_meer_dan_een_plan", "hulpvragen", "hulpvragen_open", "voorzieningen_actief", "activiteiten", "medewerkers", "fte"]
 
+    /// The same columns, as a reader of the page names them.
+    static let labels = ["wijkteam", "naam", "huishoudens", "cliënten", "plannen (actief)", "plannen per huishouden",
+                         "huishoudens met meer dan één plan", "hulpvragen", "open", "voorzieningen (actief)", "activiteiten",
+                         "medewerkers", "fte"]
+
     static func cells(_ f: WijkteamFigures) -> [String] {
         [f.wijkteam, f.naam, "\(f.huishoudens)", "\(f.clienten)", "\(f.plannenActief)", decimal(f.plannenPerHuishouden),
          "\(f.huishoudensMeerderePlannen)", "\(f.hulpvragen)", "\(f.hulpvragenOpen)", "\(f.voorzieningenActief)", "\(f.activiteiten)",
@@ -62,7 +67,8 @@ public enum MonitoringReport {
             <!DOCTYPE html>
             <html lang="nl"><head><meta charset="utf-8"><title>Monitoring wijkteams \(esc(m.today.iso))</title>
             <style>body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse;margin:.5em 0}
-            td,th{border:1px solid #ccc;padding:.2em .5em}th{background:#f3f3f3;text-align:left}td.n{text-align:right}
+            td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:bottom}th{background:#f3f3f3;text-align:left;max-width:8em}
+            td.n{text-align:right}td{white-space:nowrap}
             tr.total td{font-weight:bold}</style></head><body>
             <h1>Monitoring wijkteams</h1>
             <p>Figures on \(esc(m.today.iso))\(m.run.map { ", from the store of migratierun \(esc($0.id)) (\(esc($0.migratie)), finished \(esc($0.finished)))" } ?? "").
@@ -70,7 +76,7 @@ public enum MonitoringReport {
             <h2>Per wijkteam</h2>
             <table id="wijkteams"><tr>
             """
-        h += header.map { "<th>\(esc($0))</th>" }.joined() + "</tr>\n"
+        h += labels.map { "<th>\(esc($0))</th>" }.joined() + "</tr>\n"
         for (i, f) in (m.wijkteams + [m.total]).enumerated() {
             let cls = i == m.wijkteams.count ? " class=\"total\"" : ""
             h += "<tr\(cls)>" + cells(f).enumerated().map { j, c in j < 2 ? "<td>\(esc(c))</td>" : "<td class=\"n\">\(esc(c))</td>" }.joined() + "</tr>\n"
