@@ -20,20 +20,19 @@ struct DemoPipelineTests {
     /// entities, hashed once), or a comment in the decisions file, gives another checksum.
     @Test func theInputChecksumChangesWithAnyInput() async throws {
         let dir = TempDir()
+        func append(_ text: String, to file: String) throws {
+            let handle = try #require(FileHandle(forWritingAtPath: dir.path + "/fixtures/midden-groningen/" + file))
+            handle.seekToEndOfFile()
+            handle.write(Data(text.utf8))
+            try handle.close()
+        }
         let first = try await run(load: false, in: dir)
         #expect(first.inputChecksum.count == 64)
-        let export = dir.path + "/fixtures/midden-groningen/slochteren/export.xml"
-        let handle = try #require(FileHandle(forWritingAtPath: export))
-        handle.seekToEndOfFile()
-        handle.write(Data("\n".utf8))
-        try handle.close()
+        try append("\n", to: "slochteren/export.xml")
         let second = try await run(load: false, in: dir)
         #expect(second.inputChecksum != first.inputChecksum)
         #expect(second.summary.total == first.summary.total)
-        let besluiten = try #require(FileHandle(forWritingAtPath: dir.path + "/fixtures/midden-groningen/besluiten.yml"))
-        besluiten.seekToEndOfFile()
-        besluiten.write(Data("# gelezen\n".utf8))
-        try besluiten.close()
+        try append("# gelezen\n", to: "besluiten.yml")
         let third = try await run(load: false, in: dir)
         #expect(third.inputChecksum != second.inputChecksum)
         #expect(third.summary.decided == second.summary.decided)
