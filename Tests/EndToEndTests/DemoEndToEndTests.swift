@@ -2,26 +2,16 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Runs the built CLI on the Midden-Groningen demo and compares with the checked-in expected files.
+/// Runs the built CLI on the Midden-Groningen demo. Its expected files (summary, rejects,
+/// conflicts, findings, exit status, figures) are compared in ScenarioEndToEndTests, with the
+/// other scenarios; these are what only the demo shows.
 @Suite(.serialized)
 struct DemoEndToEndTests {
-    let expected = repositoryRoot().appendingPathComponent("fixtures/midden-groningen/expected")
-
-    @Test func migrateMatchesTheExpectedSummaryAndExitStatus() throws {
+    @Test func migrateLoadsTheDefaultStoreAndSaysNothingOnStderr() throws {
         let dir = TempDir("e2e")
         let demo = try copyFixture("midden-groningen", to: dir)
         let result = try runCLI(["migrate", "migratie.yml", "--allow-open"], in: demo)
-        let status = try String(contentsOf: expected.appendingPathComponent("exit-status"), encoding: .utf8)
-        #expect("\(result.status)" == status.trimmingCharacters(in: .whitespacesAndNewlines), "stderr: \(result.stderr)")
-        let summary = try Data(contentsOf: demo.appendingPathComponent("out/report/summary.json"))
-        let golden = try Data(contentsOf: expected.appendingPathComponent("summary.json"))
-        #expect(String(decoding: summary, as: UTF8.self) == String(decoding: golden, as: UTF8.self))
-        let rejects = try String(contentsOf: demo.appendingPathComponent("out/report/rejects.csv"), encoding: .utf8)
-        let goldenRejects = try String(contentsOf: expected.appendingPathComponent("rejects.csv"), encoding: .utf8)
-        #expect(rejects == goldenRejects)
-        let conflicts = try String(contentsOf: demo.appendingPathComponent("out/report/conflicts.csv"), encoding: .utf8)
-        let goldenConflicts = try String(contentsOf: expected.appendingPathComponent("conflicts.csv"), encoding: .utf8)
-        #expect(conflicts == goldenConflicts)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: demo.appendingPathComponent("out/wijkteam.sqlite").path))
         #expect(result.stdout.contains("total"))
         #expect(result.stderr.isEmpty)

@@ -6,17 +6,8 @@ import TestSupport
 /// with every record accounted for.
 struct GeneratorTests {
     func generate(_ dir: String, clients: Int, seed: Int) throws -> CLIResult {
-        let p = Process()
-        p.executableURL = productsDirectory().appendingPathComponent("wijkmigratie-fixtures")
-        p.arguments = ["--clients", "\(clients)", "--out", dir, "--seed", "\(seed)", "--mappings", repositoryRoot().appendingPathComponent("mappings").path]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return CLIResult(status: p.terminationStatus, stdout: o, stderr: e)
+        try runProgram(productsDirectory().appendingPathComponent("wijkmigratie-fixtures").path,
+                ["--clients", "\(clients)", "--out", dir, "--seed", "\(seed)", "--mappings", repositoryRoot().appendingPathComponent("mappings").path])
     }
 
     func files(_ dir: String) throws -> [String: Data] {

@@ -7,18 +7,10 @@ import TestSupport
 @Suite(.serialized)
 struct HTMLReportTests {
     func render(_ file: String, fragment: String = "") throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                       "--dump-dom", "file://\(file)\(fragment)"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "chromium failed")
-        return dom
+        let result = try runProgram("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                                                 "--dump-dom", "file://\(file)\(fragment)"])
+        #expect(result.status == 0, "chromium failed")
+        return result.stdout
     }
 
     func shown(_ dom: String) -> String? {

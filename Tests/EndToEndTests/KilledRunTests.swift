@@ -40,31 +40,13 @@ struct KilledRunTests {
         #expect(process.terminationReason == .uncaughtSignal)
     }
 
-    /// The whole content of an SQLite store as SQL text (`sqlite3 .dump`); opening it also rolls
-    /// back what a killed process left in its journal.
-    func sqliteDump(_ path: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["sqlite3", path, ".dump"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return text
-    }
-
     /// At scale: a generated scenario of 100,000 clients (over 400,000 source records) is killed
     /// in the middle of its load transaction; the store still holds exactly the demo it held before.
     @Test(.timeLimit(.minutes(15))) func aKilledLoadOfAGenerated100kScenarioChangesNothing() throws {
         let dir = TempDir("kill-100k")
-        let generator = Process()
-        generator.executableURL = productsDirectory().appendingPathComponent("wijkmigratie-fixtures")
-        generator.arguments = ["--clients", "100000", "--out", dir.path + "/scenario", "--mappings", repositoryRoot().path + "/mappings"]
-        generator.standardOutput = FileHandle.nullDevice
-        try generator.run()
-        generator.waitUntilExit()
-        #expect(generator.terminationStatus == 0)
+        let generator = try runProgram(productsDirectory().appendingPathComponent("wijkmigratie-fixtures").path,
+                                       ["--clients", "100000", "--out", dir.path + "/scenario", "--mappings", repositoryRoot().path + "/mappings"])
+        #expect(generator.status == 0, "\(generator.stderr)")
 
         let path = dir.path + "/store.sqlite"
         let demo = try copyFixture("midden-groningen", to: dir)
@@ -94,19 +76,7 @@ struct KilledRunTests {
     @Test func aKilledPostgreSQLLoadChangesNothing() throws {
         guard let admin = testPostgresURL() else { Issue.record(Comment(rawValue: noTestPostgres)); return }
         let name = "wm_kill_" + String(UUID().uuidString.prefix(8)).lowercased()
-        let psql = { (db: String, sql: String) throws -> String in
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            let url = database(db, on: admin)
-            p.arguments = ["psql", "-X", "-A", "-t", "-q", url, "-c", sql]
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            return text
-        }
+        let psql = { (db: String, sql: String) throws -> String in try TestSupport.psql(database(db, on: admin), sql) }
         _ = try psql("postgres", "CREATE DATABASE \(name)")
         defer { _ = try? psql("postgres", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         let url = database(name, on: admin)

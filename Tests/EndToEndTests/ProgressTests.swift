@@ -9,19 +9,9 @@ struct ProgressTests {
         let dir = TempDir("progress")
         let demo = try copyFixture("midden-groningen", to: dir)
         let binary = productsDirectory().appendingPathComponent("wijkmigratie").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        p.arguments = ["-qec", "\(binary) check migratie.yml --report \(dir.path)/tty", "/dev/null"]
-        p.currentDirectoryURL = demo
-        var environment = ProcessInfo.processInfo.environment
-        environment["WIJKMIGRATIE_PROGRESS_AFTER"] = "0"   // the demo is too quick for the usual two seconds
-        p.environment = environment
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let tty = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        // the demo is too quick for the usual two seconds
+        let tty = try runProgram("/usr/bin/script", ["-qec", "\(binary) check migratie.yml --report \(dir.path)/tty", "/dev/null"],
+                                 in: demo, environment: ["WIJKMIGRATIE_PROGRESS_AFTER": "0"]).stdout
         #expect(tty.contains("reading hoogezand-sappemeer/teams.csv (team): 1 records"))   // the first stage is always drawn
         #expect(tty.contains("records, "))
         #expect(tty.contains("\u{1B}[2K"))

@@ -43,16 +43,8 @@ struct ScenarioEndToEndTests {
     @Test func theFiguresFromPostgreSQLAreTheSameAsFromSQLite() throws {
         guard let admin = testPostgresURL() else { Issue.record(Comment(rawValue: noTestPostgres)); return }
         let name = "wm_stats_" + String(UUID().uuidString.prefix(8)).lowercased()
-        let psql = { (sql: String) throws in
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["psql", "-X", "-q", admin, "-c", sql]
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-        }
-        try psql("CREATE DATABASE \(name)")
-        defer { try? psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        try psql(admin, "CREATE DATABASE \(name)")
+        defer { _ = try? psql(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         let url = database(name, on: admin)
         let dir = TempDir("stats-pg")
         let folder = try copyFixture("dordrecht-teams", to: dir)

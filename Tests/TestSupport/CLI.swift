@@ -26,19 +26,38 @@ public func productsDirectory() -> URL {
 }
 
 public func runCLI(_ arguments: [String], in folder: URL? = nil) throws -> CLIResult {
+    try runProgram(productsDirectory().appendingPathComponent("wijkmigratie").path, arguments, in: folder)
+}
+
+/// Runs a program to its end and returns its exit status and output: a path (a built product), or
+/// a name looked up on PATH (sqlite3, psql, xmllint, chromium, script). Standard error goes
+/// through a file, so that a program writing a lot to both streams can never block on a full pipe.
+public func runProgram(_ program: String, _ arguments: [String], in folder: URL? = nil,
+                environment: [String: String] = [:]) throws -> CLIResult {
     let process = Process()
-    process.executableURL = productsDirectory().appendingPathComponent("wijkmigratie")
-    process.arguments = arguments
+    if program.contains("/") {
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+    } else {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+    }
     if let folder { process.currentDirectoryURL = folder }
-    let out = Pipe(), err = Pipe()
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
+    let errors = FileManager.default.temporaryDirectory.appendingPathComponent("wm-stderr-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errors) }
+    let out = Pipe()
     process.standardOutput = out
-    process.standardError = err
+    process.standardError = try FileHandle(forWritingTo: errors)
+    process.standardInput = FileHandle.nullDevice
     try process.run()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+                     stderr: String(decoding: (try? Data(contentsOf: errors)) ?? Data(), as: UTF8.self))
 }
 
 /// Copies a fixture scenario (and the mappings it names) into a temporary folder, so that a test
@@ -57,14 +76,13 @@ public func copyFixture(_ name: String, to dir: TempDir) throws -> URL {
 
 /// Rows of a query on an SQLite file through the `sqlite3` shell: fields split on U+001F, NULL as "␀".
 public func sqliteRows(_ path: String, _ sql: String) throws -> [[String]] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["sqlite3", "-separator", "\u{1F}", "-newline", "\u{1E}", "-nullvalue", "␀", path, sql]
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(separator: "\u{1E}", omittingEmptySubsequences: true)
+    try runProgram("sqlite3", ["-separator", "\u{1F}", "-newline", "\u{1E}", "-nullvalue", "␀", path, sql]).stdout
+        .split(separator: "\u{1E}", omittingEmptySubsequences: true)
         .map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
+}
+
+/// The whole content of an SQLite store as SQL text (`sqlite3 .dump`); opening it also rolls back
+/// what a killed process left in its journal.
+public func sqliteDump(_ path: String) throws -> String {
+    try runProgram("sqlite3", [path, ".dump"]).stdout
 }

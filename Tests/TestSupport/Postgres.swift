@@ -30,3 +30,9 @@ public func freePort() throws -> Int {
     _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
     return Int(UInt16(bigEndian: addr.sin_port))
 }
+
+/// What `psql` prints for one statement on a database (unaligned, tuples only).
+@discardableResult
+public func psql(_ url: String, _ sql: String) throws -> String {
+    try runProgram("psql", ["-X", "-A", "-t", "-q", url, "-c", sql]).stdout
+}

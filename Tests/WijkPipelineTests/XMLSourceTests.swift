@@ -55,16 +55,9 @@ struct XMLSourceTests {
         let messages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".xml") }.sorted()
         #expect(messages.count == 2)
         for message in messages {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["xmllint", "--noout", "--nonet", "--schema", schema.path, folder.appendingPathComponent(message).path]
-            let err = Pipe()
-            process.standardError = err
-            try process.run()
-            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(message): \(text)")
-            #expect(text.contains("validates"))
+            let result = try runProgram("xmllint", ["--noout", "--nonet", "--schema", schema.path, folder.appendingPathComponent(message).path])
+            #expect(result.status == 0, "\(message): \(result.stderr)")
+            #expect(result.stderr.contains("validates"))
         }
     }
 
