@@ -27,6 +27,7 @@ public enum Decisions {
     public static func apply(_ besluiten: [Besluit], to conflicts: [Conflict], merger: Merger, allowOpen: Bool,
                              wijkteam: (String) -> String?, wijken: Set<String>) throws -> Resolution {
         var resolution = Resolution()
+        var exclusions: [Exclusion] = []
         let byID = Dictionary(besluiten.map { ($0.conflict, $0) }, uniquingKeysWith: { a, _ in a })
         let ids = Set(conflicts.map(\.id))
         resolution.stale = besluiten.filter { !ids.contains($0.conflict) }
@@ -35,17 +36,22 @@ public enum Decisions {
                 resolution.open.append(conflict)
                 continue
             }
-            try apply(besluit, conflict, merger, &resolution, wijkteam: wijkteam, wijken: wijken)
+            try apply(besluit, conflict, merger, &exclusions, wijkteam: wijkteam, wijken: wijken)
             resolution.decided[conflict.id] = besluit
         }
         if allowOpen {
             for conflict in resolution.open {
                 for (entity, key) in rowsOf(conflict) {
-                    for record in merger.exclude(entity, key: key) {
-                        resolution.removed.append((record, "conflict_open", "kept out: in open conflict \(conflict.id) (\(conflict.soort.rawValue))"))
-                    }
+                    exclusions.append((entity, key, "conflict_open", "kept out: in open conflict \(conflict.id) (\(conflict.soort.rawValue))"))
                 }
             }
+        }
+        // Rows are taken out together at the end (one pass over each dependent entity); the
+        // decisions above take out plans and voorzieningen, which nothing refers to, so doing it
+        // last changes nothing but the time it takes.
+        let removed = merger.exclude(exclusions.map { ($0.entity, $0.key) })
+        for (exclusion, records) in zip(exclusions, removed) {
+            for record in records { resolution.removed.append((record, exclusion.rule, exclusion.reason)) }
         }
         return resolution
     }
@@ -68,14 +74,17 @@ public enum Decisions {
         return seen
     }
 
-    static func apply(_ besluit: Besluit, _ conflict: Conflict, _ merger: Merger, _ resolution: inout Resolution,
+    /// A row to take out, and why.
+    typealias Exclusion = (entity: Entity, key: String, rule: String, reason: String)
+
+    static func apply(_ besluit: Besluit, _ conflict: Conflict, _ merger: Merger, _ exclusions: inout [Exclusion],
                       wijkteam: (String) -> String?, wijken: Set<String>) throws {
         func fail(_ message: String) -> DecisionError {
             DecisionError(description: "\(besluit.plek): error: the decision on \(conflict.id) (\(conflict.soort.rawValue)): \(message)")
         }
         switch (conflict.soort, besluit.actie) {
         case (.clientIdentiteit, .kies(let bron)), (.clientAdres, .kies(let bron)):
-            guard let row = merger.rows(.client).first(where: { $0.key == conflict.sleutel }),
+            guard let row = merger.row(.client, key: conflict.sleutel),
                   let chosen = zip(row.herkomst, row.variants).first(where: { $0.0.bron == bron })?.1 else {
                 throw fail("source '\(bron)' is not in this conflict (it has \(conflict.bronnen.joined(separator: ", ")))")
             }
@@ -107,9 +116,7 @@ public enum Decisions {
             }
             let entity: Entity = conflict.soort == .huishoudenPlannen ? .plan : .voorziening
             for side in conflict.sides where side.provenance.bron != bron {
-                for record in merger.exclude(entity, key: side.sleutel) {
-                    resolution.removed.append((record, "besluit", "rejected by the decision on \(conflict.id): \(besluit.summary)"))
-                }
+                exclusions.append((entity, side.sleutel, "besluit", "rejected by the decision on \(conflict.id): \(besluit.summary)"))
             }
         case (.huishoudenPlannen, .wijsAf(let keys)), (.voorzieningOverlap, .wijsAf(let keys)):
             let entity: Entity = conflict.soort == .huishoudenPlannen ? .plan : .voorziening
@@ -118,9 +125,7 @@ public enum Decisions {
                 guard inConflict.contains(key) else {
                     throw fail("'\(key)' is not a record of this conflict (it has \(inConflict.sorted().joined(separator: ", ")))")
                 }
-                for record in merger.exclude(entity, key: key) {
-                    resolution.removed.append((record, "besluit", "rejected by the decision on \(conflict.id): \(besluit.summary)"))
-                }
+                exclusions.append((entity, key, "besluit", "rejected by the decision on \(conflict.id): \(besluit.summary)"))
             }
         case (.voorzieningOverlap, .beide), (.medewerkerDubbel, .beide):
             break

@@ -10,7 +10,7 @@ import WijkModel
 /// When two sources disagree on a field, the first source (in the migration file's order) wins
 /// and empty fields are filled from later ones; detecting those disagreements as conflicts is the
 /// conflict stage's job.
-public final class Merger {
+public final class Merger: @unchecked Sendable {   // used by one task at a time, as a stage of one run
     struct Row {
         var values: [Value?]
         var derived: [String: String]
@@ -21,13 +21,21 @@ public final class Merger {
     }
 
     private let context: MergeContext
-    private var rows: [Entity: [String: Row]] = [:]
+    /// The rows themselves live in the working file; memory holds a key → offset index per
+    /// entity, so that it follows the number of distinct keys, not the size of the records.
+    private let file: RowFile
+    private var writer = ByteWriter()
+    private var offsets: [Entity: [String: Int]] = [:]
+    /// Lineage rows so far (the length of the `herkomst` table, without the old teams).
+    private var lineageCount = 0
+    private var decodeFailure: String?
     /// Old teams folded into a wijkteam: (wijkteam id, provenance).
     private var teamLineage: [(String, Provenance)] = []
     /// A source's own key for a household → the canonical household id.
     private var households: [SourceKey: String] = [:]
-    /// Namespaced keys already used, with where, to catch a key used twice in one source.
-    private var firstSeen: [Entity: [String: Provenance]] = [:]
+    /// Staff keys already used, with where, to catch a key used twice in one source. (Other
+    /// entities' rows are keyed by the namespaced key itself, so their index answers that.)
+    private var staffSeen: [String: Provenance] = [:]
 
     /// Staff merge on their e-mail address across sources: the first row per address, the FTE
     /// merged into it so far, a source's key that was merged into another source's row, and the
@@ -37,14 +45,37 @@ public final class Merger {
     public private(set) var staffKeptApart: [String: [String]] = [:]
 
     static let fteIndex = Entity.medewerker.fields.firstIndex { $0.name == "fte" }!
+    static let teamIndex = Entity.medewerker.fields.firstIndex { $0.name == "team" }!
 
     struct SourceKey: Hashable {
         let bron: String
         let key: String
     }
 
-    public init(context: MergeContext) {
+    /// Throws `MergeError` when its working file cannot be made.
+    public init(context: MergeContext) throws {
         self.context = context
+        file = try RowFile()
+    }
+
+    /// Why the merge cannot go on (its working file failed), or nil. The pipeline checks it after
+    /// each stage; a table being read throws it.
+    public var failure: String? { file.failure ?? decodeFailure }
+
+    fileprivate func load(_ entity: Entity, _ key: String) -> Row? {
+        guard let offset = offsets[entity]?[key], let bytes = file.read(offset) else { return nil }
+        do {
+            return try Row.decode(bytes)
+        } catch {
+            decodeFailure = decodeFailure ?? "the merge's working file was damaged under the run"
+            return nil
+        }
+    }
+
+    private func save(_ entity: Entity, _ key: String, _ row: Row) {
+        writer.clear()
+        row.encode(into: &writer)
+        offsets[entity, default: [:]][key] = file.append(writer.bytes)
     }
 
     /// Adds one mapped record; returns what became of it and any warnings about it.
@@ -77,12 +108,12 @@ public final class Merger {
                 values[index] = .text(id)
             case .medewerker:
                 let key = staffAlias[SourceKey(bron: p.bron, key: text)] ?? "\(p.bron)/\(text)"
-                guard rows[.medewerker]?[key] != nil else {
+                guard offsets[.medewerker]?[key] != nil else {
                     return reject("reference_medewerker", "no medewerker with this key in source \(p.bron)", field: def.name, value: text)
                 }
                 values[index] = .text(key)
             case .client:
-                guard rows[.client]?[text] != nil else {
+                guard offsets[.client]?[text] != nil else {
                     return reject("reference_client", "no client with this BSN in any source (an orphan)",
                                   field: def.name, value: text, personal: true)
                 }
@@ -128,18 +159,20 @@ public final class Merger {
         case .namespacedSourceKey:
             guard let sleutel = p.bronSleutel else { return reject("required_field", "\(record.entity.rawValue) needs 'sleutel'", field: "sleutel") }
             let ownKey = "\(p.bron)/\(sleutel)"
-            if let earlier = firstSeen[record.entity]?[ownKey] {
+            let earlier = record.entity == .medewerker ? staffSeen[ownKey] : load(record.entity, ownKey)?.herkomst.first
+            if let earlier {
                 return reject("key_duplicate", "this key is already used by the record at \(earlier.bestand) \(earlier.locatie)",
                               field: "sleutel", value: sleutel)
             }
-            firstSeen[record.entity, default: [:]][ownKey] = p
+            if record.entity == .medewerker { staffSeen[ownKey] = p }
             key = record.entity == .medewerker ? staffKey(ownKey, record: record, values: values) : ownKey
             if record.entity == .voorziening, let gemeente = context.bronGemeente[p.bron] {
                 derived["bron_gemeente"] = gemeente
             }
         }
 
-        if var existing = rows[record.entity]?[key] {
+        lineageCount += 1
+        if var existing = load(record.entity, key) {
             if existing.variants.isEmpty { existing.variants = [existing.values] }
             existing.variants.append(values)
             for i in existing.values.indices where existing.values[i] == nil {
@@ -151,10 +184,10 @@ public final class Merger {
                 existing.values[Merger.fteIndex] = .decimal((total * 1000).rounded() / 1000)
             }
             existing.herkomst.append(p)
-            rows[record.entity]![key] = existing
+            save(record.entity, key, existing)
             return (.merged, warnings)
         }
-        rows[record.entity, default: [:]][key] = Row(values: values, derived: derived, herkomst: [p])
+        save(record.entity, key, Row(values: values, derived: derived, herkomst: [p]))
         return (.loaded, warnings)
     }
 
@@ -169,8 +202,8 @@ public final class Merger {
             return ownKey
         }
         let bron = record.provenance.bron
-        guard !first.key.hasPrefix("\(bron)/"), let existing = rows[.medewerker]?[first.key] else { return ownKey }
-        let teamIndex = Entity.medewerker.fields.firstIndex { $0.name == "team" }!
+        guard !first.key.hasPrefix("\(bron)/"), let existing = load(.medewerker, first.key) else { return ownKey }
+        let teamIndex = Merger.teamIndex
         if existing.values[teamIndex] == values[teamIndex] && first.fte + fte <= 1.0 {
             staffByEmail[email] = (first.key, first.fte + fte)
             staffAlias[SourceKey(bron: bron, key: record.provenance.bronSleutel ?? "")] = first.key
@@ -185,16 +218,19 @@ public final class Merger {
     /// Sets a field of a row (a steward's decision); `false` if there is no such row or field.
     @discardableResult
     public func set(_ entity: Entity, key: String, field: String, to value: Value?) -> Bool {
-        guard rows[entity]?[key] != nil, let i = entity.fields.firstIndex(where: { $0.name == field }) else { return false }
-        rows[entity]![key]!.values[i] = value
+        guard var row = load(entity, key), let i = entity.fields.firstIndex(where: { $0.name == field }) else { return false }
+        row.values[i] = value
+        save(entity, key, row)
         return true
     }
 
     public func setDerived(_ entity: Entity, key: String, _ name: String, to value: String?) {
-        rows[entity]?[key]?.derived[name] = value
+        guard var row = load(entity, key) else { return }
+        row.derived[name] = value
+        save(entity, key, row)
     }
 
-    public func exists(_ entity: Entity, key: String) -> Bool { rows[entity]?[key] != nil }
+    public func exists(_ entity: Entity, key: String) -> Bool { offsets[entity]?[key] != nil }
 
     /// A source record that is taken out again, and whether it was the one that made its row
     /// (counted as loaded) or one merged into it.
@@ -205,20 +241,56 @@ public final class Merger {
         public let key: String
     }
 
-    /// Takes a row out, and every row that refers to it (a client's hulpvragen and voorzieningen,
-    /// a household's clients and plans, a regisseur's plans), so that nothing is loaded half-linked.
-    public func exclude(_ entity: Entity, key: String) -> [Removed] {
-        guard let row = rows[entity]?.removeValue(forKey: key) else { return [] }
-        var removed = row.herkomst.enumerated().map { Removed(entity: entity, provenance: $1, madeTheRow: $0 == 0, key: key) }
+    /// Takes rows out, each with every row that refers to it (a client's hulpvragen and
+    /// voorzieningen, a household's clients and plans, a regisseur's plans), so that nothing is
+    /// loaded half-linked. Returns, per row asked for and in that order, the source records taken
+    /// out: the row's own, then its dependents' (by entity, field and key). A row already taken
+    /// out by an earlier one gives nothing. One pass over each dependent entity finds the
+    /// dependents of all of them, rather than one pass per row.
+    public func exclude(_ rows: [(entity: Entity, key: String)]) -> [[Removed]] {
+        // Which rows would go: the asked-for ones and, entity by entity in reference order, every
+        // row that refers to one that goes.
+        var going: [Entity: Set<String>] = [:]
+        for (entity, key) in rows where exists(entity, key: key) { going[entity, default: []].insert(key) }
+        var children: [ParentKey: [(entity: Entity, field: Int, key: String)]] = [:]
         for dependent in Entity.allCases where dependent != .team {
-            for (index, field) in dependent.fields.enumerated() {
-                guard case .reference(let target, _) = field.role, target == entity else { continue }
-                let keys = (rows[dependent] ?? [:]).filter { $0.value.values[index]?.canonicalText == key }.map(\.key).sorted()
-                for k in keys { removed += exclude(dependent, key: k) }
+            let references = dependent.fields.enumerated().compactMap { i, field -> (Int, Entity)? in
+                guard case .reference(let target, _) = field.role, going[target]?.isEmpty == false else { return nil }
+                return (i, target)
+            }
+            guard !references.isEmpty else { continue }
+            forEachStoredRow(dependent) { key, row in
+                for (i, target) in references {
+                    guard let parent = row.values[i]?.canonicalText, going[target]!.contains(parent) else { continue }
+                    children[ParentKey(entity: target, key: parent), default: []].append((dependent, i, key))
+                    going[dependent, default: []].insert(key)
+                }
             }
         }
-        return removed
+        var removed: Set<ParentKey> = []
+        func take(_ entity: Entity, _ key: String) -> [Removed] {
+            let id = ParentKey(entity: entity, key: key)
+            guard !removed.contains(id), let row = load(entity, key) else { return [] }
+            removed.insert(id)
+            offsets[entity]?[key] = nil
+            sortedKeys[entity] = nil
+            lineageCount -= row.herkomst.count
+            var out = row.herkomst.enumerated().map { Removed(entity: entity, provenance: $1, madeTheRow: $0 == 0, key: key) }
+            let dependents = (children[id] ?? []).sorted {
+                ($0.entity, $0.field, $0.key) < ($1.entity, $1.field, $1.key)
+            }
+            for d in dependents { out += take(d.entity, d.key) }
+            return out
+        }
+        return rows.map { take($0.entity, $0.key) }
     }
+
+    struct ParentKey: Hashable {
+        let entity: Entity
+        let key: String
+    }
+
+    // MARK: - Reading the rows back
 
     /// A canonical row as the conflict stage sees it.
     public struct MergedRow: Sendable {
@@ -228,46 +300,121 @@ public final class Merger {
         public let herkomst: [Provenance]
         /// Each contributing record's own values, in `herkomst` order.
         public let variants: [[Value?]]
+
+        init(key: String, _ row: Row) {
+            self.key = key
+            values = row.values
+            derived = row.derived
+            herkomst = row.herkomst
+            variants = row.variants.isEmpty ? [row.values] : row.variants
+        }
     }
 
-    /// The rows of an entity, sorted by key.
-    public func rows(_ entity: Entity) -> [MergedRow] {
-        (rows[entity] ?? [:]).sorted { $0.key < $1.key }.map { key, row in
-            MergedRow(key: key, values: row.values, derived: row.derived, herkomst: row.herkomst,
-                      variants: row.variants.isEmpty ? [row.values] : row.variants)
+    /// One row by its key.
+    public func row(_ entity: Entity, key: String) -> MergedRow? {
+        load(entity, key).map { MergedRow(key: key, $0) }
+    }
+
+    /// Every row of an entity, in key order, read from the working file one at a time.
+    public func forEachRow(_ entity: Entity, _ body: (MergedRow) throws -> Void) rethrows {
+        try forEachStoredRow(entity) { key, row in try body(MergedRow(key: key, row)) }
+    }
+
+    /// The keys of an entity in order, sorted once and kept until a row is taken out.
+    private var sortedKeys: [Entity: [String]] = [:]
+
+    func keys(_ entity: Entity) -> [String] {
+        if let keys = sortedKeys[entity] { return keys }
+        let keys = (offsets[entity] ?? [:]).keys.sorted()
+        sortedKeys[entity] = keys
+        return keys
+    }
+
+    private func forEachStoredRow(_ entity: Entity, _ body: (String, Row) throws -> Void) rethrows {
+        for key in keys(entity) {
+            guard let row = load(entity, key) else { continue }
+            try body(key, row)
         }
     }
 
     /// The canonical tables (without the reference tables of the new organisation) and `herkomst`.
     /// Rows are sorted by key; lineage follows in arrival order, which the input order fixes.
-    /// `consuming`: let go of each entity's rows once its table is made (the run's last use of
-    /// the merge), so that memory holds the rows once, not twice.
-    public func tables(consuming: Bool = false) -> (tables: [TableData], herkomst: TableData) {
-        var tables: [TableData] = []
-        var herkomst = TableData(name: "herkomst", columns: ["entiteit", "sleutel", "bron", "bestand", "locatie", "bron_sleutel"])
-        func lineage(_ table: String, _ key: String, _ p: Provenance) -> [StoreValue] {
+    /// The tables are read from the working file as a store takes them, never held whole.
+    public func tables() -> (tables: [TableData], herkomst: TableData) {
+        let tables = Entity.allCases.filter { $0 != .team }.map { entity in
+            TableData(name: entity.table, columns: Merger.layout(entity).map(\.column), count: keys(entity).count) {
+                TableCursor(merger: self, entity: entity)
+            }
+        }
+        let herkomst = TableData(name: "herkomst", columns: ["entiteit", "sleutel", "bron", "bestand", "locatie", "bron_sleutel"],
+                                 count: teamLineage.count + lineageCount) { LineageCursor(merger: self) }
+        return (tables, herkomst)
+    }
+
+    /// The rows of one table, in key order.
+    struct TableCursor: RowCursor {
+        let merger: Merger
+        let entity: Entity
+        let layout: [Column]
+        let keys: [String]
+        var position = 0
+
+        init(merger: Merger, entity: Entity) {
+            self.merger = merger
+            self.entity = entity
+            layout = Merger.layout(entity)
+            keys = merger.keys(entity)
+        }
+
+        mutating func next() throws -> [StoreValue]? {
+            guard position < keys.count else { return nil }
+            let key = keys[position]
+            position += 1
+            guard let row = merger.load(entity, key) else { throw MergeError(merger.failure ?? "a merged row went missing") }
+            return layout.map { column in
+                switch column.source {
+                case .key: return .text(key)
+                case .field(let i): return StoreValue(row.values[i])
+                case .derived(let name): return StoreValue(row.derived[name])
+                }
+            }
+        }
+    }
+
+    /// `herkomst`: the old teams folded into wijkteams, then every table's rows' source records.
+    struct LineageCursor: RowCursor {
+        let merger: Merger
+        var team = 0
+        var entities = Entity.allCases.filter { $0 != .team }[...]
+        var keys: ArraySlice<String> = []
+        var entity = Entity.client
+        var pending: ArraySlice<[StoreValue]> = []
+
+        init(merger: Merger) { self.merger = merger }
+
+        static func lineage(_ table: String, _ key: String, _ p: Provenance) -> [StoreValue] {
             [.text(table), .text(key), .text(p.bron), .text(p.bestand), .text(p.locatie.stored), StoreValue(p.bronSleutel)]
         }
-        for (wijkteam, p) in teamLineage {
-            herkomst.rows.append(lineage("wijkteam", wijkteam, p))
-        }
-        for entity in Entity.allCases where entity != .team {
-            let layout = Merger.layout(entity)
-            var table = TableData(name: entity.table, columns: layout.map(\.column))
-            for (key, row) in (rows[entity] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                table.rows.append(layout.map { column in
-                    switch column.source {
-                    case .key: return .text(key)
-                    case .field(let i): return StoreValue(row.values[i])
-                    case .derived(let name): return StoreValue(row.derived[name])
-                    }
-                })
-                for p in row.herkomst { herkomst.rows.append(lineage(entity.table, key, p)) }
+
+        mutating func next() throws -> [StoreValue]? {
+            if team < merger.teamLineage.count {
+                defer { team += 1 }
+                let (wijkteam, p) = merger.teamLineage[team]
+                return LineageCursor.lineage("wijkteam", wijkteam, p)
             }
-            if consuming { rows[entity] = nil }
-            tables.append(table)
+            while pending.isEmpty {
+                if let key = keys.popFirst() {
+                    guard let row = merger.load(entity, key) else { throw MergeError(merger.failure ?? "a merged row went missing") }
+                    pending = row.herkomst.map { LineageCursor.lineage(entity.table, key, $0) }[...]
+                } else if let next = entities.popFirst() {
+                    entity = next
+                    keys = merger.keys(next)[...]
+                } else {
+                    return nil
+                }
+            }
+            return pending.popFirst()
         }
-        return (tables, herkomst)
     }
 
     struct Column {
@@ -298,3 +445,33 @@ public final class Merger {
     }
 }
 
+
+extension Merger.Row {
+    func encode(into w: inout ByteWriter) {
+        Value.encode(values, into: &w)
+        w.count(derived.count)
+        for (name, value) in derived.sorted(by: { $0.key < $1.key }) {
+            w.string(name)
+            w.string(value)
+        }
+        w.count(herkomst.count)
+        for p in herkomst { p.encode(into: &w) }
+        w.count(variants.count)
+        for v in variants { Value.encode(v, into: &w) }
+    }
+
+    static func decode(_ bytes: [UInt8]) throws -> Merger.Row {
+        var r = ByteReader(bytes)
+        let values = try Value.decodeAll(from: &r)
+        var derived: [String: String] = [:]
+        for _ in 0..<(try r.count()) {
+            let name = try r.string()
+            derived[name] = try r.string()
+        }
+        var herkomst: [Provenance] = []
+        for _ in 0..<(try r.count()) { herkomst.append(try Provenance.decode(from: &r)) }
+        var variants: [[Value?]] = []
+        for _ in 0..<(try r.count()) { variants.append(try Value.decodeAll(from: &r)) }
+        return Merger.Row(values: values, derived: derived, herkomst: herkomst, variants: variants)
+    }
+}

@@ -24,6 +24,9 @@ public struct Postcode: Hashable, Comparable, Sendable, CustomStringConvertible 
         value = String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A value that was a normalised postcode when it was written; not checked again.
+    init(unchecked value: String) { self.value = value }
+
     /// The four-digit area (PC4), used when a wijk is known by PC4 only.
     public var digits: String { String(value.prefix(4)) }
     public var description: String { value }

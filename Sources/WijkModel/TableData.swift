@@ -29,16 +29,70 @@ public enum StoreValue: Hashable, Sendable {
     }
 }
 
+/// Hands out a table's rows one at a time. A row that cannot be read (the merge's working file
+/// failed) throws, so a store's load stops and changes nothing.
+public protocol RowCursor {
+    mutating func next() throws -> [StoreValue]?
+}
+
 /// The rows one store table receives, in a fixed order (sorted by key) so that the same inputs
-/// give the same content.
+/// give the same content. Small tables hold their rows; the merged tables of a run are read
+/// from the merge's working file as the store takes them (`makeCursor`), so that a national run
+/// never holds every row in memory.
 public struct TableData: Sendable {
     public let name: String
     public let columns: [String]
-    public var rows: [[StoreValue]]
+    private var storage: Storage
+
+    private enum Storage: Sendable {
+        case held([[StoreValue]])
+        case streamed(count: Int, open: @Sendable () -> any RowCursor)
+    }
 
     public init(name: String, columns: [String], rows: [[StoreValue]] = []) {
         self.name = name
         self.columns = columns
-        self.rows = rows
+        storage = .held(rows)
     }
+
+    /// A table whose `count` rows come from a cursor, made anew for each reading.
+    public init(name: String, columns: [String], count: Int, open: @escaping @Sendable () -> any RowCursor) {
+        self.name = name
+        self.columns = columns
+        storage = .streamed(count: count, open: open)
+    }
+
+    public var count: Int {
+        switch storage {
+        case .held(let rows): return rows.count
+        case .streamed(let count, _): return count
+        }
+    }
+
+    public func makeCursor() -> any RowCursor {
+        switch storage {
+        case .held(let rows): return HeldRows(rows: rows[...])
+        case .streamed(_, let open): return open()
+        }
+    }
+
+    /// Every row, read into memory: for small tables and tests. A load goes through `makeCursor`.
+    public func allRows() throws -> [[StoreValue]] {
+        if case .held(let rows) = storage { return rows }
+        var cursor = makeCursor()
+        var rows: [[StoreValue]] = []
+        while let row = try cursor.next() { rows.append(row) }
+        return rows
+    }
+
+    /// The rows of a held table (a streamed one is read whole: see `allRows`).
+    public var rows: [[StoreValue]] {
+        get { (try? allRows()) ?? [] }
+        set { storage = .held(newValue) }
+    }
+}
+
+struct HeldRows: RowCursor {
+    var rows: ArraySlice<[StoreValue]>
+    mutating func next() throws -> [StoreValue]? { rows.popFirst() }
 }

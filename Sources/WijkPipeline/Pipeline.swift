@@ -104,7 +104,8 @@ public struct Pipeline {
         let checksumTask = Task.detached { [files = inputFiles()] in try SHA256.files(files) }
         var timings = StageTimings()
         var state = RunState(plan: plan)
-        let merger = Merger(context: mergeContext())
+        let merger: Merger
+        do { merger = try Merger(context: mergeContext()) } catch let error as MergeError { throw RunError(error.description) }
         let context = RuleContext(today: options.today ?? Self.today())
         let validators = Dictionary(uniqueKeysWithValues: plan.sources.map { source in
             (source.name, RecordValidator(settings: source.ruleSettings.mapValues { setting -> Severity? in
@@ -122,6 +123,7 @@ public struct Pipeline {
             }
         }
 
+        try check(merger)
         timings.lap("read, map, validate, merge")
         let conflicts = ConflictDetection.detect(merger, today: context.today)
         let resolution: Resolution
@@ -134,8 +136,9 @@ public struct Pipeline {
         for (record, rule, reason) in resolution.removed {
             state.takeOut(record, rule: rule, reason: reason)
         }
+        try check(merger)
         timings.lap("conflicts and decisions")
-        let merged = merger.tables(consuming: true)
+        let merged = merger.tables()
         var tables = referenceTables()
         tables.append(contentsOf: merged.tables)
         tables.append(conflictTable(conflicts, resolution))
@@ -180,12 +183,21 @@ public struct Pipeline {
         if let store, summary.blocked.isEmpty {
             let counts = String(decoding: try Reports.summaryJSON(summary), as: UTF8.self)
             let run = RunRecord(migratie: plan.name, started: started, finished: Self.timestamp(), inputChecksum: checksum, counts: counts)
-            runID = try await store.load(StoreLoad(tables: tables, run: run))
+            do {
+                runID = try await store.load(StoreLoad(tables: tables, run: run))
+            } catch let error as MergeError {
+                throw RunError("\(error.description); nothing was loaded")
+            }
             logger.info("loaded", metadata: ["migratierun": "\(runID!)"])
             timings.lap("load")
         }
         return RunResult(summary: summary, findings: state.findings, rejections: state.rejections, tables: tables,
                          inputChecksum: checksum, runID: runID, reportFolder: folder.path, timings: timings.stages)
+    }
+
+    /// Stops the run when the merge's working file failed (a full disk): nothing partial goes on.
+    private func check(_ merger: Merger) throws {
+        if let failure = merger.failure { throw RunError("\(failure); nothing was loaded") }
     }
 
     private func openStore() async throws -> WijkteamStore {

@@ -71,7 +71,7 @@ struct RunState {
         for f in findings { rules[f.rule, default: 0] += 1 }
         return RunSummary(
             migratie: plan.name, sources: sources, total: total,
-            tables: Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.rows.count) }),
+            tables: Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.count) }),
             findings: RunSummary.FindingCounts(errors: findings.filter { $0.severity == .error }.count,
                                                warnings: findings.filter { $0.severity == .warning }.count, rules: rules),
             accountingHolds: holds && total.balances)

@@ -78,7 +78,7 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
                 }
                 for (index, name) in Schema.loadOrder.enumerated() {
                     if index == Schema.loadOrder.count / 2 { LoadHold.halfway() }
-                    guard let table = load.tables.first(where: { $0.name == name }), !table.rows.isEmpty else { continue }
+                    guard let table = load.tables.first(where: { $0.name == name }), table.count > 0 else { continue }
                     try await self.copy(table, conn)
                 }
                 for index in Schema.secondaryIndexes {
@@ -105,7 +105,8 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
         try await conn.copyFrom(table: table.name, columns: table.columns, logger: logger) { writer in
             var buffer = ByteBuffer()
             buffer.reserveCapacity(1 << 20)
-            for row in table.rows {
+            var rows = table.makeCursor()
+            while let row = try rows.next() {
                 for (i, value) in row.enumerated() {
                     if i > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
                     CopyText.append(value, to: &buffer)

@@ -52,7 +52,7 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
                 for index in Schema.secondaryIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
                 for (index, name) in Schema.loadOrder.enumerated() {
                     if index == Schema.loadOrder.count / 2 { LoadHold.halfway() }
-                    guard let table = load.tables.first(where: { $0.name == name }), !table.rows.isEmpty else { continue }
+                    guard let table = load.tables.first(where: { $0.name == name }), table.count > 0 else { continue }
                     try self.insert(table, db)
                 }
                 for index in Schema.secondaryIndexes { try db.execute(sql: index.create) }
@@ -89,7 +89,8 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
         let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
         let statement = try db.makeStatement(sql: "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
         let handle = statement.sqliteStatement
-        for row in table.rows {
+        var rows = table.makeCursor()
+        while let row = try rows.next() {
             sqlite3_reset(handle)
             for (i, value) in row.enumerated() {
                 let index = Int32(i + 1)

@@ -28,8 +28,8 @@ struct MergerTests {
         return record(.client, bron, v)
     }
 
-    @Test func householdsMergeOnTheNormalisedAddressAndGetTheirWijk() {
-        let m = Merger(context: context)
+    @Test func householdsMergeOnTheNormalisedAddressAndGetTheirWijk() throws {
+        let m = try Merger(context: context)
         #expect(m.add(household("a", "h1", "9601 ab", 12, letter: "a")).0 == .loaded)
         #expect(m.add(household("b", "HH9", "9601AB", 12, letter: "A")).0 == .merged)
         #expect(m.add(household("b", "HH8", "9601AB", 12)).0 == .loaded)
@@ -41,15 +41,15 @@ struct MergerTests {
         #expect(herkomst.rows.filter { $0[1] == .text("9601AB-12-A") }.map { $0[2] } == [.text("a"), .text("b")])
     }
 
-    @Test func unknownWijkIsAWarningNotAReject() {
-        let m = Merger(context: context)
+    @Test func unknownWijkIsAWarningNotAReject() throws {
+        let m = try Merger(context: context)
         let (outcome, warnings) = m.add(household("a", "h1", "9700AA", 1))
         #expect(outcome == .loaded)
         #expect(warnings.map(\.rule) == ["wijk_unknown"])
     }
 
-    @Test func clientsMergeOnBSNFirstSourceWinsAndGapsAreFilled() {
-        let m = Merger(context: context)
+    @Test func clientsMergeOnBSNFirstSourceWinsAndGapsAreFilled() throws {
+        let m = try Merger(context: context)
         _ = m.add(household("a", "h1", "9601AB", 1))
         _ = m.add(household("b", "x", "9601AB", 1))
         #expect(m.add(client("a", "123456782", "Bakker", household: "h1")).0 == .loaded)
@@ -61,8 +61,8 @@ struct MergerTests {
         #expect(c.rows[0][c.columns.firstIndex(of: "huishouden")!] == .text("9601AB-1"))
     }
 
-    @Test func referencesToUnknownRecordsAreRejected() {
-        let m = Merger(context: context)
+    @Test func referencesToUnknownRecordsAreRejected() throws {
+        let m = try Merger(context: context)
         guard case .rejected(let r) = m.add(client("a", "123456782", "Bakker", household: "nope")).0 else {
             Issue.record("expected a rejection"); return
         }
@@ -74,8 +74,8 @@ struct MergerTests {
         #expect(o.finding.message(reveal: false).hasSuffix("'*****2333'"))
     }
 
-    @Test func sourceKeysAreNamespacedAndADuplicateInOneSourceIsRejected() {
-        let m = Merger(context: context)
+    @Test func sourceKeysAreNamespacedAndADuplicateInOneSourceIsRejected() throws {
+        let m = try Merger(context: context)
         let staff = { (bron: String, line: Int) in
             self.record(.medewerker, bron, line: line, ["sleutel": .text("7"), "achternaam": .text("Smit"), "team": .text(bron == "a" ? "T1" : "X")])
         }
@@ -89,16 +89,16 @@ struct MergerTests {
         #expect(t.rows.map { $0[t.columns.firstIndex(of: "wijkteam")!] } == [.text("wt-1"), .text("wt-1")])
     }
 
-    @Test func oldTeamsFoldIntoWijkteamsWithLineage() {
-        let m = Merger(context: context)
+    @Test func oldTeamsFoldIntoWijkteamsWithLineage() throws {
+        let m = try Merger(context: context)
         #expect(m.add(record(.team, "a", ["sleutel": .text("T1")])).0 == .merged)
         guard case .rejected(let r) = m.add(record(.team, "a", ["sleutel": .text("T9")])).0 else { Issue.record("expected a rejection"); return }
         #expect(r.finding.rule == "reference_team")
         #expect(m.tables().herkomst.rows == [[.text("wijkteam"), .text("wt-1"), .text("a"), .text("a.csv"), .text("1"), .text("T1")]])
     }
 
-    @Test func voorzieningKeepsItsFormerGemeente() {
-        let m = Merger(context: context)
+    @Test func voorzieningKeepsItsFormerGemeente() throws {
+        let m = try Merger(context: context)
         _ = m.add(household("a", "h1", "9601AB", 1))
         _ = m.add(client("a", "123456782", "Bakker"))
         _ = m.add(record(.voorziening, "a", ["sleutel": .text("1001"), "bsn": .bsn(BSN("123456782")!), "wet": .text("wmo"), "toewijzingnummer": .text("1001")]))
@@ -113,8 +113,8 @@ struct MergerTests {
                                    "team": .text(team), "werkgever": .text("Cardea")])
     }
 
-    @Test func staffOnTwoListsInTheSameWijkteamMergeWithTheirFTEsAddedUp() {
-        let m = Merger(context: context)
+    @Test func staffOnTwoListsInTheSameWijkteamMergeWithTheirFTEsAddedUp() throws {
+        let m = try Merger(context: context)
         _ = m.add(record(.team, "a", ["sleutel": .text("T1")]))
         #expect(m.add(staff("a", "ST5", email: "i.degraaf@cardea.example", fte: 0.5, team: "T1")).0 == .loaded)
         #expect(m.add(staff("b", "J01", email: "I.deGraaf@cardea.example", fte: 0.4, team: "X")).0 == .merged)

@@ -6,22 +6,20 @@ import WijkModel
 enum ClientIdentiteitDetector {
     static let fields = ["voorletters", "voorvoegsel", "achternaam", "geboortedatum"]
 
-    static func detect(_ rows: [Merger.MergedRow]) -> [Conflict] {
+    static func detect(_ row: Merger.MergedRow) -> Conflict? {
         let i = { MappedRecordFields.index(.client, $0) }
-        return rows.compactMap { row in
-            guard Set(row.herkomst.map(\.bron)).count > 1 else { return nil }
-            let surnames = row.variants.map { Normalise.surname(voorvoegsel: $0[i("voorvoegsel")]?.canonicalText, achternaam: $0[i("achternaam")]?.canonicalText) }
-            let initials = row.variants.map { Normalise.initials($0[i("voorletters")]?.canonicalText) }
-            let births = row.variants.map { Normalise.birthDate($0[i("geboortedatum")]) }
-            var what: [String] = []
-            if Normalise.differ(surnames) { what.append("naam") }
-            if Normalise.differ(initials) { what.append("voorletters") }
-            if Normalise.differ(births) { what.append("geboortedatum") }
-            guard !what.isEmpty else { return nil }
-            return Conflict(soort: .clientIdentiteit, entiteit: "client", sleutel: row.key,
-                            sides: sides(row, fields: fields),
-                            detail: "the same BSN with another \(what.joined(separator: " and ")) in another source")
-        }
+        guard Set(row.herkomst.map(\.bron)).count > 1 else { return nil }
+        let surnames = row.variants.map { Normalise.surname(voorvoegsel: $0[i("voorvoegsel")]?.canonicalText, achternaam: $0[i("achternaam")]?.canonicalText) }
+        let initials = row.variants.map { Normalise.initials($0[i("voorletters")]?.canonicalText) }
+        let births = row.variants.map { Normalise.birthDate($0[i("geboortedatum")]) }
+        var what: [String] = []
+        if Normalise.differ(surnames) { what.append("naam") }
+        if Normalise.differ(initials) { what.append("voorletters") }
+        if Normalise.differ(births) { what.append("geboortedatum") }
+        guard !what.isEmpty else { return nil }
+        return Conflict(soort: .clientIdentiteit, entiteit: "client", sleutel: row.key,
+                        sides: sides(row, fields: fields),
+                        detail: "the same BSN with another \(what.joined(separator: " and ")) in another source")
     }
 }
 

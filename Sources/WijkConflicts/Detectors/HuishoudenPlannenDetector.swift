@@ -4,12 +4,12 @@ import WijkModel
 /// `huishouden.plannen`: one household, one plan, one regisseur — a household with more than
 /// one active plan, or plans with different regisseurs, is a conflict.
 enum HuishoudenPlannenDetector {
-    static func detect(_ plans: [Merger.MergedRow], today: CivilDate) -> [Conflict] {
+    static func detect(_ merger: Merger, today: CivilDate) -> [Conflict] {
         let i = { MappedRecordFields.index(.plan, $0) }
-        let byHousehold = Dictionary(grouping: plans, by: { $0.values[i("huishouden")]?.canonicalText ?? "" })
-        return byHousehold.keys.sorted().compactMap { household in
-            let group = byHousehold[household]!
-            guard !household.isEmpty, group.count > 1 else { return nil }
+        let byHousehold = ConflictDetection.groups(merger, .plan, by: { plan in
+            plan.values[i("huishouden")].map(\.canonicalText).flatMap { $0.isEmpty ? nil : $0 }
+        })
+        return byHousehold.compactMap { household, group in
             let active = group.filter { plan in
                 if CaseStatus.isClosed(plan.values[i("status")]?.canonicalText) { return false }
                 if case .date(let end)? = plan.values[i("einddatum")], end < today { return false }

@@ -5,10 +5,10 @@ import WijkModel
 /// together is above 1.0, or whose old teams map to different wijkteams. (Otherwise the merge
 /// has already joined them, silently.)
 enum MedewerkerDubbelDetector {
-    static func detect(_ keptApart: [String: [String]], rows: [Merger.MergedRow]) -> [Conflict] {
-        let byKey = Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0) })
+    static func detect(_ merger: Merger) -> [Conflict] {
+        let keptApart = merger.staffKeptApart
         return keptApart.keys.sorted().compactMap { email in
-            let group = keptApart[email]!.compactMap { byKey[$0] }
+            let group = keptApart[email]!.compactMap { merger.row(.medewerker, key: $0) }
             guard group.count > 1 else { return nil }
             let fields = ["fte", "team", "werkgever", "dienstverband"]
             return Conflict(soort: .medewerkerDubbel, entiteit: "medewerker", sleutel: email,

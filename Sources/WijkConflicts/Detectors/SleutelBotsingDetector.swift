@@ -7,12 +7,12 @@ import WijkModel
 enum SleutelBotsingDetector {
     static let entities: [Entity] = [.activiteit, .plan, .hulpvraag, .voorziening]
 
-    static func detect(_ rows: [Entity: [Merger.MergedRow]]) -> [Conflict] {
+    static func detect(_ merger: Merger) -> [Conflict] {
         entities.flatMap { entity -> [Conflict] in
-            let byKey = Dictionary(grouping: rows[entity] ?? [], by: { $0.herkomst[0].bronSleutel ?? "" })
-            return byKey.keys.sorted().compactMap { sleutel in
-                let group = byKey[sleutel]!
-                guard !sleutel.isEmpty, Set(group.map { $0.herkomst[0].bron }).count > 1 else { return nil }
+            let byKey = ConflictDetection.groups(merger, entity, by: { row in
+                row.herkomst[0].bronSleutel.flatMap { $0.isEmpty ? nil : $0 }
+            }, keep: { $0.count > 1 })
+            return byKey.compactMap { sleutel, group in
                 return Conflict(soort: .sleutelBotsing, entiteit: entity.table, sleutel: sleutel,
                                 sides: group.map { Conflict.Side(provenance: $0.herkomst[0], sleutel: $0.key, values: []) },
                                 detail: "\(entity.rawValue) key \(sleutel) is used by \(group.count) sources; kept apart as \(group.map(\.key).joined(separator: ", "))")

@@ -4,13 +4,12 @@ import WijkModel
 /// `voorziening.overlap`: the same BSN and productcategorie in overlapping periods from different
 /// sources — the same provision, paid twice. Grouped by (BSN, categorie); no pairwise scan of all.
 enum VoorzieningOverlapDetector {
-    static func detect(_ rows: [Merger.MergedRow]) -> [Conflict] {
+    static func detect(_ merger: Merger) -> [Conflict] {
         let i = { MappedRecordFields.index(.voorziening, $0) }
-        var groups: [String: [Merger.MergedRow]] = [:]
-        for row in rows {
-            guard let bsn = row.values[i("bsn")]?.canonicalText, let cat = row.values[i("productcategorie")]?.canonicalText else { continue }
-            groups["\(bsn)/\(cat)", default: []].append(row)
-        }
+        let groups = ConflictDetection.groups(merger, .voorziening, by: { row in
+            guard let bsn = row.values[i("bsn")]?.canonicalText, let cat = row.values[i("productcategorie")]?.canonicalText else { return nil }
+            return "\(bsn)/\(cat)"
+        }, keep: { $0.count > 1 })
         func period(_ row: Merger.MergedRow) -> (CivilDate?, CivilDate?) {
             var begin: CivilDate?, end: CivilDate?
             if case .date(let b)? = row.values[i("begindatum")] { begin = b }
@@ -25,9 +24,7 @@ enum VoorzieningOverlapDetector {
             }
             return startsBeforeOtherEnds(ab, be) && startsBeforeOtherEnds(bb, ae)
         }
-        return groups.keys.sorted().compactMap { key in
-            let group = groups[key]!
-            guard Set(group.map { $0.herkomst[0].bron }).count > 1 else { return nil }
+        return groups.compactMap { key, group in
             var involved: [Merger.MergedRow] = []
             for (n, a) in group.enumerated() {
                 for b in group[(n + 1)...] where a.herkomst[0].bron != b.herkomst[0].bron && overlap(a, b) {

@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import WijkModel
+
+/// The merge's working file: canonical rows, written once and rewritten when a later record
+/// merges into them, read back by offset. It lives in `$TMPDIR` (else `/tmp`) and is unlinked as
+/// soon as it is opened, so it disappears when the run ends — also when the run is killed.
+///
+/// Reads use `pread` rather than a memory map, so the rows never count as the process's memory.
+/// A write that fails (a full disk) is remembered: `failure` says why, reads return nil from then
+/// on, and the pipeline stops the run with that message instead of loading a partial merge.
+final class RowFile {
+    private let fd: Int32
+    private var pending: [UInt8] = []
+    /// Bytes already written to the file; offsets beyond it are still in `pending`.
+    private var written = 0
+    private(set) var failure: String?
+    private var scratch = [UInt8](repeating: 0, count: 512)
+
+    static let flushAt = 1 << 20
+
+    init() throws {
+        let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(folder)/wijkmigratie-merge-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw MergeError("cannot make the merge's working file in \(folder): \(String(cString: strerror(errno))) (set TMPDIR to a folder with room)")
+        }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        self.fd = fd
+        pending.reserveCapacity(RowFile.flushAt + 4096)
+    }
+
+    deinit { close(fd) }
+
+    /// Appends one row's bytes; returns the offset to read it back.
+    func append(_ bytes: [UInt8]) -> Int {
+        let offset = written + pending.count
+        var n = UInt32(bytes.count)
+        for _ in 0..<4 {
+            pending.append(UInt8(truncatingIfNeeded: n))
+            n >>= 8
+        }
+        pending.append(contentsOf: bytes)
+        if pending.count >= RowFile.flushAt { flush() }
+        return offset
+    }
+
+    private func flush() {
+        guard failure == nil, !pending.isEmpty else { return pending.removeAll(keepingCapacity: true) }
+        var done = 0
+        pending.withUnsafeBytes { buffer in
+            while done < buffer.count {
+                let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(written + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = "writing the merge's working file failed: \(String(cString: strerror(errno))) (set TMPDIR to a folder with room)"
+                    return
+                }
+                done += n
+            }
+        }
+        written += done
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// The bytes appended at `offset`; nil after a failure.
+    func read(_ offset: Int) -> [UInt8]? {
+        guard failure == nil else { return nil }
+        if offset >= written {
+            let start = offset - written
+            guard start + 4 <= pending.count else { return nil }
+            let n = length(pending, at: start)
+            guard start + 4 + n <= pending.count else { return nil }
+            return Array(pending[(start + 4)..<(start + 4 + n)])
+        }
+        // Most rows fit in one read of the scratch buffer; a longer one takes a second.
+        guard let got = readFully(into: &scratch, count: scratch.count, at: offset), got >= 4 else { return nil }
+        let n = length(scratch, at: 0)
+        if 4 + n <= got { return Array(scratch[4..<(4 + n)]) }
+        var row = [UInt8](repeating: 0, count: n)
+        guard let more = readFully(into: &row, count: n, at: offset + 4), more == n else { return nil }
+        return row
+    }
+
+    private func length(_ bytes: [UInt8], at i: Int) -> Int {
+        Int(bytes[i]) | Int(bytes[i + 1]) << 8 | Int(bytes[i + 2]) << 16 | Int(bytes[i + 3]) << 24
+    }
+
+    private func readFully(into buffer: inout [UInt8], count: Int, at offset: Int) -> Int? {
+        var done = 0
+        while done < count {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = "reading the merge's working file failed: \(String(cString: strerror(errno)))"
+                return nil
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
+}
+
+/// The merge could not keep its working file: what happened and what to do.
+public struct MergeError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
