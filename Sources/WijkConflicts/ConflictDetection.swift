@@ -13,36 +13,72 @@ public enum ConflictDetection {
             if let c = ClientIdentiteitDetector.detect(row) { all.append(c) }
             if let c = ClientAdresDetector.detect(row) { all.append(c) }
         }
-        all += HuishoudenPlannenDetector.detect(merger, today: today)
-        all += VoorzieningOverlapDetector.detect(merger)
-        all += MedewerkerDubbelDetector.detect(merger)
-        all += SleutelBotsingDetector.detect(merger)
         merger.forEachRow(.huishouden) { row in
             if let c = WijkOnbekendDetector.detect(row) { all.append(c) }
+        }
+        all += MedewerkerDubbelDetector.detect(merger)
+        // One pass per entity serves every detector that groups its rows.
+        let plans = groups(merger, .plan, [HuishoudenPlannenDetector.grouping, SleutelBotsingDetector.grouping])
+        all += HuishoudenPlannenDetector.detect(plans[0], today: today)
+        all += SleutelBotsingDetector.detect(.plan, plans[1])
+        let voorzieningen = groups(merger, .voorziening, [VoorzieningOverlapDetector.grouping, SleutelBotsingDetector.grouping])
+        all += VoorzieningOverlapDetector.detect(voorzieningen[0])
+        all += SleutelBotsingDetector.detect(.voorziening, voorzieningen[1])
+        for entity in [Entity.activiteit, .hulpvraag] {
+            all += SleutelBotsingDetector.detect(entity, groups(merger, entity, [SleutelBotsingDetector.grouping])[0])
         }
         return all.sorted { ($0.soort, $0.sleutel, $0.id) < ($1.soort, $1.sleutel, $1.id) }
     }
 
-    /// The rows of an entity in groups that may hold a conflict, in key order of the groups and,
-    /// within a group, of the rows: `group` names a row's group (nil: in none); a group is kept
-    /// when it has more than one row and `keep` holds for the sources of its rows.
-    static func groups(_ merger: Merger, _ entity: Entity, by group: (Merger.MergedRow) -> String?,
-                       keep: (_ sources: Set<String>) -> Bool = { _ in true }) -> [(String, [Merger.MergedRow])] {
-        // First pass: per group, its number of rows and its sources (the first row's source each).
-        var seen: [String: (count: Int, sources: Set<String>)] = [:]
-        merger.forEachRow(entity) { row in
-            guard let g = group(row) else { return }
-            seen[g, default: (0, [])].count += 1
-            seen[g]!.sources.insert(row.herkomst[0].bron)
+    /// How a detector groups an entity's rows: a row's group (nil: in none), and whether a group
+    /// only matters when its rows come from more than one source.
+    struct Grouping: Sendable {
+        let group: @Sendable (Merger.MergedRow) -> String?
+        let severalSources: Bool
+    }
+
+    /// The groups of more than one row (and, where asked, more than one source), in key order of
+    /// the groups and, within a group, of the rows — for each grouping, from one pass over the
+    /// rows. Memory holds a few bytes per group and the keys of the groups with several rows;
+    /// only the rows of the groups kept are read again.
+    static func groups(_ merger: Merger, _ entity: Entity, _ groupings: [Grouping]) -> [[(String, [Merger.MergedRow])]] {
+        struct Seen {
+            var first: Int32
+            var bron: UInt16
+            var severalSources = false
+            var severalRows = false
         }
-        let wanted = Set(seen.filter { $0.value.count > 1 && keep($0.value.sources) }.keys)
-        seen = [:]
-        guard !wanted.isEmpty else { return [] }
-        var collected: [String: [Merger.MergedRow]] = [:]
+        var seen = Array(repeating: [String: Seen](), count: groupings.count)
+        var members = Array(repeating: [String: [Int32]](), count: groupings.count)
+        var sources: [String: UInt16] = [:]
+        var ordinal: Int32 = 0
         merger.forEachRow(entity) { row in
-            guard let g = group(row), wanted.contains(g) else { return }
-            collected[g, default: []].append(row)
+            defer { ordinal += 1 }
+            let name = row.herkomst[0].bron
+            let bron = sources[name] ?? {
+                let n = UInt16(sources.count)
+                sources[name] = n
+                return n
+            }()
+            for (g, grouping) in groupings.enumerated() {
+                guard let key = grouping.group(row) else { continue }
+                guard var s = seen[g][key] else {
+                    seen[g][key] = Seen(first: ordinal, bron: bron)
+                    continue
+                }
+                if !s.severalRows { members[g][key] = [s.first] }
+                members[g][key]!.append(ordinal)
+                s.severalRows = true
+                s.severalSources = s.severalSources || s.bron != bron
+                seen[g][key] = s
+            }
         }
-        return collected.keys.sorted().map { ($0, collected[$0]!) }
+        let keys = merger.keys(entity)
+        return groupings.enumerated().map { g, grouping in
+            members[g].keys.sorted().compactMap { key -> (String, [Merger.MergedRow])? in
+                guard !grouping.severalSources || seen[g][key]!.severalSources else { return nil }
+                return (key, members[g][key]!.compactMap { merger.row(entity, key: keys[Int($0)]) })
+            }
+        }
     }
 }

@@ -320,10 +320,10 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
         try forEachStoredRow(entity) { key, row in try body(MergedRow(key: key, row)) }
     }
 
-    /// The keys of an entity in order, sorted once and kept until a row is taken out.
     private var sortedKeys: [Entity: [String]] = [:]
 
-    func keys(_ entity: Entity) -> [String] {
+    /// The keys of an entity in order, sorted once and kept until a row is taken out.
+    public func keys(_ entity: Entity) -> [String] {
         if let keys = sortedKeys[entity] { return keys }
         let keys = (offsets[entity] ?? [:]).keys.sorted()
         sortedKeys[entity] = keys

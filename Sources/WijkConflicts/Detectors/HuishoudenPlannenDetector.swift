@@ -4,11 +4,13 @@ import WijkModel
 /// `huishouden.plannen`: one household, one plan, one regisseur — a household with more than
 /// one active plan, or plans with different regisseurs, is a conflict.
 enum HuishoudenPlannenDetector {
-    static func detect(_ merger: Merger, today: CivilDate) -> [Conflict] {
+    static let huishouden = MappedRecordFields.index(.plan, "huishouden")
+    static let grouping = ConflictDetection.Grouping(group: { plan in
+        plan.values[huishouden].map(\.canonicalText).flatMap { $0.isEmpty ? nil : $0 }
+    }, severalSources: false)
+
+    static func detect(_ byHousehold: [(String, [Merger.MergedRow])], today: CivilDate) -> [Conflict] {
         let i = { MappedRecordFields.index(.plan, $0) }
-        let byHousehold = ConflictDetection.groups(merger, .plan, by: { plan in
-            plan.values[i("huishouden")].map(\.canonicalText).flatMap { $0.isEmpty ? nil : $0 }
-        })
         return byHousehold.compactMap { household, group in
             let active = group.filter { plan in
                 if CaseStatus.isClosed(plan.values[i("status")]?.canonicalText) { return false }

@@ -4,12 +4,15 @@ import WijkModel
 /// `voorziening.overlap`: the same BSN and productcategorie in overlapping periods from different
 /// sources — the same provision, paid twice. Grouped by (BSN, categorie); no pairwise scan of all.
 enum VoorzieningOverlapDetector {
-    static func detect(_ merger: Merger) -> [Conflict] {
+    static let bsn = MappedRecordFields.index(.voorziening, "bsn")
+    static let categorie = MappedRecordFields.index(.voorziening, "productcategorie")
+    static let grouping = ConflictDetection.Grouping(group: { row in
+        guard let bsn = row.values[bsn]?.canonicalText, let cat = row.values[categorie]?.canonicalText else { return nil }
+        return "\(bsn)/\(cat)"
+    }, severalSources: true)
+
+    static func detect(_ groups: [(String, [Merger.MergedRow])]) -> [Conflict] {
         let i = { MappedRecordFields.index(.voorziening, $0) }
-        let groups = ConflictDetection.groups(merger, .voorziening, by: { row in
-            guard let bsn = row.values[i("bsn")]?.canonicalText, let cat = row.values[i("productcategorie")]?.canonicalText else { return nil }
-            return "\(bsn)/\(cat)"
-        }, keep: { $0.count > 1 })
         func period(_ row: Merger.MergedRow) -> (CivilDate?, CivilDate?) {
             var begin: CivilDate?, end: CivilDate?
             if case .date(let b)? = row.values[i("begindatum")] { begin = b }
