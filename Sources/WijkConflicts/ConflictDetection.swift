@@ -39,8 +39,10 @@ public enum ConflictDetection {
 
     /// The groups of more than one row (and, where asked, more than one source), in key order of
     /// the groups and, within a group, of the rows — for each grouping, from one pass over the
-    /// rows. Memory holds a few bytes per group and the keys of the groups with several rows;
-    /// only the rows of the groups kept are read again.
+    /// rows. The pass keeps 16 bytes per group (its name's 64-bit hash, where its first row is, its
+    /// source, whether it has several rows or sources) and the places of the rows of groups with
+    /// several; only those rows are read again, and regrouped by their real group name, so that
+    /// two names with one hash cost a little time, never a wrong group.
     static func groups(_ merger: Merger, _ entity: Entity, _ groupings: [Grouping]) -> [[(String, [Merger.MergedRow])]] {
         struct Seen {
             var first: Int32
@@ -48,36 +50,44 @@ public enum ConflictDetection {
             var severalSources = false
             var severalRows = false
         }
-        var seen = Array(repeating: [String: Seen](), count: groupings.count)
-        var members = Array(repeating: [String: [Int32]](), count: groupings.count)
+        var seen = Array(repeating: [Int: Seen](), count: groupings.count)
+        var members = Array(repeating: [Int: [Int32]](), count: groupings.count)
         var sources: [String: UInt16] = [:]
-        var ordinal: Int32 = 0
-        merger.forEachRow(entity) { row in
-            defer { ordinal += 1 }
+        let keys = merger.keys(entity)
+        for (ordinal, key) in keys.enumerated() {
+            guard let row = merger.row(entity, key: key) else { continue }
             let name = row.herkomst[0].bron
             let bron = sources[name] ?? {
-                let n = UInt16(sources.count)
+                let n = UInt16(truncatingIfNeeded: sources.count)
                 sources[name] = n
                 return n
             }()
             for (g, grouping) in groupings.enumerated() {
-                guard let key = grouping.group(row) else { continue }
-                guard var s = seen[g][key] else {
-                    seen[g][key] = Seen(first: ordinal, bron: bron)
+                guard let group = grouping.group(row) else { continue }
+                let hash = group.hashValue
+                guard var s = seen[g][hash] else {
+                    seen[g][hash] = Seen(first: Int32(ordinal), bron: bron)
                     continue
                 }
-                if !s.severalRows { members[g][key] = [s.first] }
-                members[g][key]!.append(ordinal)
+                if !s.severalRows { members[g][hash] = [s.first] }
+                members[g][hash]!.append(Int32(ordinal))
                 s.severalRows = true
                 s.severalSources = s.severalSources || s.bron != bron
-                seen[g][key] = s
+                seen[g][hash] = s
             }
         }
-        let keys = merger.keys(entity)
         return groupings.enumerated().map { g, grouping in
-            members[g].keys.sorted().compactMap { key -> (String, [Merger.MergedRow])? in
-                guard !grouping.severalSources || seen[g][key]!.severalSources else { return nil }
-                return (key, members[g][key]!.compactMap { merger.row(entity, key: keys[Int($0)]) })
+            var collected: [String: [Merger.MergedRow]] = [:]
+            for (hash, places) in members[g] where !grouping.severalSources || seen[g][hash]!.severalSources {
+                for place in places.sorted() {
+                    guard let row = merger.row(entity, key: keys[Int(place)]), let group = grouping.group(row) else { continue }
+                    collected[group, default: []].append(row)
+                }
+            }
+            return collected.keys.sorted().compactMap { group -> (String, [Merger.MergedRow])? in
+                let rows = collected[group]!
+                guard rows.count > 1, !grouping.severalSources || Set(rows.map { $0.herkomst[0].bron }).count > 1 else { return nil }
+                return (group, rows)
             }
         }
     }

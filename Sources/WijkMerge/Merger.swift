@@ -52,10 +52,11 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
         let key: String
     }
 
-    /// Throws `MergeError` when its working file cannot be made.
-    public init(context: MergeContext) throws {
+    /// Throws `MergeError` when its working file cannot be made (in `workFolder`, else `$TMPDIR`,
+    /// else `/tmp`).
+    public init(context: MergeContext, workFolder: String? = nil) throws {
         self.context = context
-        file = try RowFile()
+        file = try RowFile(folder: workFolder)
     }
 
     /// Why the merge cannot go on (its working file failed), or nil. The pipeline checks it after
@@ -273,7 +274,6 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
             guard !removed.contains(id), let row = load(entity, key) else { return [] }
             removed.insert(id)
             offsets[entity]?[key] = nil
-            sortedKeys[entity] = nil
             lineageCount -= row.herkomst.count
             var out = row.herkomst.enumerated().map { Removed(entity: entity, provenance: $1, madeTheRow: $0 == 0, key: key) }
             let dependents = (children[id] ?? []).sorted {
@@ -320,14 +320,10 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
         try forEachStoredRow(entity) { key, row in try body(MergedRow(key: key, row)) }
     }
 
-    private var sortedKeys: [Entity: [String]] = [:]
-
-    /// The keys of an entity in order, sorted once and kept until a row is taken out.
+    /// The keys of an entity in order. Sorted anew for each reading rather than kept, so that
+    /// memory holds them for one entity at a time.
     public func keys(_ entity: Entity) -> [String] {
-        if let keys = sortedKeys[entity] { return keys }
-        let keys = (offsets[entity] ?? [:]).keys.sorted()
-        sortedKeys[entity] = keys
-        return keys
+        (offsets[entity] ?? [:]).keys.sorted()
     }
 
     private func forEachStoredRow(_ entity: Entity, _ body: (String, Row) throws -> Void) rethrows {
@@ -342,7 +338,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     /// The tables are read from the working file as a store takes them, never held whole.
     public func tables() -> (tables: [TableData], herkomst: TableData) {
         let tables = Entity.allCases.filter { $0 != .team }.map { entity in
-            TableData(name: entity.table, columns: Merger.layout(entity).map(\.column), count: keys(entity).count) {
+            TableData(name: entity.table, columns: Merger.layout(entity).map(\.column), count: offsets[entity]?.count ?? 0) {
                 TableCursor(merger: self, entity: entity)
             }
         }

@@ -22,8 +22,9 @@ final class RowFile {
 
     static let flushAt = 1 << 20
 
-    init() throws {
-        let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    /// The working file goes into `folder`, else `$TMPDIR`, else `/tmp`.
+    init(folder: String? = nil) throws {
+        let folder = folder ?? getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(folder)/wijkmigratie-merge-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {

@@ -126,4 +126,65 @@ struct MergerTests {
         #expect(m.add(staff("b", "J02", email: "i.degraaf@cardea.example", fte: 0.3, team: "X")).0 == .loaded)
         #expect(m.staffKeptApart["i.degraaf@cardea.example"]?.count == 2)
     }
+
+    @Test func takingRowsOutTakesTheirDependentsOnceInOrder() throws {
+        let m = try Merger(context: context)
+        _ = m.add(household("a", "h1", "9601AB", 1))
+        _ = m.add(household("a", "h2", "9601AB", 2))
+        _ = m.add(client("a", "123456782", "Bakker", household: "h1"))
+        _ = m.add(client("a", "111222333", "Smit", household: "h1"))
+        _ = m.add(client("a", "012345672", "Jansen", household: "h2"))
+        _ = m.add(record(.plan, "a", ["sleutel": .text("p1"), "huishouden": .text("h1")]))
+        let removed = m.exclude([(.huishouden, "9601AB-1"), (.client, "123456782"), (.client, "012345672")])
+        #expect(removed.count == 3)
+        // The household, then its clients (by key), then its plan; a client already gone gives nothing.
+        #expect(removed[0].map { "\($0.entity.rawValue) \($0.key) \($0.madeTheRow)" } == [
+            "huishouden 9601AB-1 true", "client 111222333 true", "client 123456782 true", "plan a/p1 true"])
+        #expect(removed[1].isEmpty)
+        #expect(removed[2].map(\.key) == ["012345672"])
+        let (tables, herkomst) = m.tables()
+        #expect(tables.first { $0.name == "huishouden" }!.rows.map { $0[0] } == [.text("9601AB-2")])
+        #expect(tables.first { $0.name == "client" }!.count == 0)
+        #expect(tables.first { $0.name == "plan" }!.count == 0)
+        #expect(herkomst.count == 1 && herkomst.rows.count == 1)
+    }
+
+    @Test func rowsComeBackWholeFromTheWorkingFileBeyondItsWriteBuffer() throws {
+        let m = try Merger(context: context)
+        _ = m.add(household("a", "h1", "9601AB", 1))
+        // Enough rows to push the first ones out of the write buffer onto the disk.
+        let long = String(repeating: "é", count: 200)
+        var bsns: [String] = []
+        var n = 100_000_000
+        while bsns.count < 6_000 {
+            n += 1
+            let digits = String(n).leftPadded(9)
+            if let bsn = BSN(digits), bsn.passesElfproef { bsns.append(digits) }
+        }
+        for bsn in bsns { #expect(m.add(client("a", bsn, long, household: "h1")).0 == .loaded) }
+        // A later source merges into the first rows, which are read back from disk.
+        #expect(m.add(client("b", bsns[0], "Ander", household: nil, born: "1950-01-02")).0 == .merged)
+        #expect(m.failure == nil)
+        let (tables, herkomst) = m.tables()
+        let clients = try tables.first { $0.name == "client" }!.allRows()
+        #expect(clients.count == bsns.count)
+        let c = tables.first { $0.name == "client" }!.columns
+        let first = clients.first { $0[0] == .text(bsns[0]) }!
+        #expect(first[c.firstIndex(of: "achternaam")!] == .text(long))
+        #expect(first[c.firstIndex(of: "geboortedatum")!] == .text("1950-01-02"))
+        #expect(try herkomst.allRows().count == herkomst.count)
+        #expect(herkomst.count == 1 + bsns.count + 1)
+    }
+
+    @Test func aWorkFolderThatCannotBeUsedIsOneClearError() {
+        #expect {
+            _ = try Merger(context: context, workFolder: "/nonexistent/wijkmigratie")
+        } throws: { error in
+            "\(error)".contains("/nonexistent/wijkmigratie") && "\(error)".contains("TMPDIR")
+        }
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
