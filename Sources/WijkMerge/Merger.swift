@@ -25,14 +25,17 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     /// entity, so that it follows the number of distinct keys, not the size of the records.
     private let file: RowFile
     private var writer = ByteWriter()
-    private var offsets: [Entity: [String: Int]] = [:]
+    private var offsets: [Entity: KeyIndex<Int>] = [:]
+    /// The entity whose records are arriving; the indexes of the ones before it are frozen.
+    private var arriving: Entity?
     /// Lineage rows so far (the length of the `herkomst` table, without the old teams).
     private var lineageCount = 0
     private var decodeFailure: String?
     /// Old teams folded into a wijkteam: (wijkteam id, provenance).
     private var teamLineage: [(String, Provenance)] = []
-    /// A source's own key for a household → the canonical household id.
-    private var households: [SourceKey: String] = [:]
+    /// A source's own key for a household (`bron` NUL `sleutel`) → the canonical household id;
+    /// frozen with the households' index.
+    private var households = KeyIndex<String>()
     /// Staff keys already used, with where, to catch a key used twice in one source. (Other
     /// entities' rows are keyed by the namespaced key itself, so their index answers that.)
     private var staffSeen: [String: Provenance] = [:]
@@ -46,6 +49,8 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
 
     static let fteIndex = Entity.medewerker.fields.firstIndex { $0.name == "fte" }!
     static let teamIndex = Entity.medewerker.fields.firstIndex { $0.name == "team" }!
+
+    static func sourceKey(_ bron: String, _ key: String) -> String { "\(bron)\u{0}\(key)" }
 
     struct SourceKey: Hashable {
         let bron: String
@@ -76,11 +81,17 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     private func save(_ entity: Entity, _ key: String, _ row: Row) {
         writer.clear()
         row.encode(into: &writer)
-        offsets[entity, default: [:]][key] = file.append(writer.bytes)
+        offsets[entity, default: KeyIndex<Int>()].set(key, file.append(writer.bytes))
     }
 
     /// Adds one mapped record; returns what became of it and any warnings about it.
     public func add(_ record: MappedRecord) -> (MergeOutcome, [Finding]) {
+        if arriving != record.entity {
+            // The records of the entities before this one are all in: their indexes shrink.
+            for entity in Entity.allCases where entity < record.entity { offsets[entity]?.freeze() }
+            if record.entity > .huishouden { households.freeze() }
+            arriving = record.entity
+        }
         let p = record.provenance
         func reject(_ rule: String, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> (MergeOutcome, [Finding]) {
             (.rejected(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: record.entity, provenance: p, veld: field,
@@ -103,7 +114,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
                 }
                 values[index] = .text(wijkteam)
             case .huishouden:
-                guard let id = households[SourceKey(bron: p.bron, key: text)] else {
+                guard let id = households[Merger.sourceKey(p.bron, text)] else {
                     return reject("reference_huishouden", "no huishouden with this key in source \(p.bron)", field: def.name, value: text)
                 }
                 values[index] = .text(id)
@@ -143,11 +154,11 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
             let toevoeging = record.text("toevoeging")?.uppercased() ?? ""
             key = "\(postcode.value)-\(nummer)" + (letter.isEmpty && toevoeging.isEmpty ? "" : "-\(letter)") + (toevoeging.isEmpty ? "" : "-\(toevoeging)")
             if let sleutel = p.bronSleutel {
-                let sourceKey = SourceKey(bron: p.bron, key: sleutel)
+                let sourceKey = Merger.sourceKey(p.bron, sleutel)
                 if let earlier = households[sourceKey], earlier != key {
                     return reject("key_duplicate", "the source uses this huishouden key for another address too", field: "sleutel", value: sleutel)
                 }
-                households[sourceKey] = key
+                households.set(sourceKey, key)
             }
             if let wijk = context.wijk(postcode) {
                 derived["wijk"] = wijk
@@ -216,6 +227,13 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
 
     // MARK: - Changes the conflict stage makes (steward decisions, records kept out)
 
+    /// Every record is in: the indexes shrink to their compact, sorted form.
+    public func finishReading() {
+        for entity in Entity.allCases { offsets[entity]?.freeze() }
+        households.freeze()
+        arriving = nil
+    }
+
     /// Sets a field of a row (a steward's decision); `false` if there is no such row or field.
     @discardableResult
     public func set(_ entity: Entity, key: String, field: String, to value: Value?) -> Bool {
@@ -273,7 +291,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
             let id = ParentKey(entity: entity, key: key)
             guard !removed.contains(id), let row = load(entity, key) else { return [] }
             removed.insert(id)
-            offsets[entity]?[key] = nil
+            offsets[entity]?.remove(key)
             lineageCount -= row.herkomst.count
             var out = row.herkomst.enumerated().map { Removed(entity: entity, provenance: $1, madeTheRow: $0 == 0, key: key) }
             let dependents = (children[id] ?? []).sorted {
@@ -323,7 +341,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     /// The keys of an entity in order. Sorted anew for each reading rather than kept, so that
     /// memory holds them for one entity at a time.
     public func keys(_ entity: Entity) -> [String] {
-        (offsets[entity] ?? [:]).keys.sorted()
+        offsets[entity]?.keys ?? []
     }
 
     private func forEachStoredRow(_ entity: Entity, _ body: (String, Row) throws -> Void) rethrows {

@@ -123,6 +123,7 @@ public struct Pipeline {
             }
         }
 
+        merger.finishReading()
         try check(merger)
         timings.lap("read, map, validate, merge")
         let conflicts = ConflictDetection.detect(merger, today: context.today)
