@@ -69,9 +69,14 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     public var failure: String? { file.failure ?? decodeFailure }
 
     fileprivate func load(_ entity: Entity, _ key: String) -> Row? {
+        load(entity, key) { try Row.decode($0) }
+    }
+
+    /// Reads a row's bytes and decodes what `decode` needs of them.
+    fileprivate func load<T>(_ entity: Entity, _ key: String, _ decode: ([UInt8]) throws -> T) -> T? {
         guard let offset = offsets[entity]?[key], let bytes = file.read(offset) else { return nil }
         do {
-            return try Row.decode(bytes)
+            return try decode(bytes)
         } catch {
             decodeFailure = decodeFailure ?? "the merge's working file was damaged under the run"
             return nil
@@ -384,7 +389,11 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
             guard position < keys.count else { return nil }
             let key = keys[position]
             position += 1
-            guard let row = merger.load(entity, key) else { throw MergeError(merger.failure ?? "a merged row went missing") }
+            let columns = merger.load(entity, key) { bytes in
+                var r = ByteReader(bytes)
+                return try Row.decodeColumns(&r)
+            }
+            guard let row = columns else { throw MergeError(merger.failure ?? "a merged row went missing") }
             return layout.map { column in
                 switch column.source {
                 case .key: return .text(key)
@@ -418,8 +427,13 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
             }
             while pending.isEmpty {
                 if let key = keys.popFirst() {
-                    guard let row = merger.load(entity, key) else { throw MergeError(merger.failure ?? "a merged row went missing") }
-                    pending = row.herkomst.map { LineageCursor.lineage(entity.table, key, $0) }[...]
+                    let herkomst = merger.load(entity, key) { bytes in
+                        var r = ByteReader(bytes)
+                        try Row.skipToHerkomst(&r)
+                        return try Row.decodeHerkomst(&r)
+                    }
+                    guard let herkomst else { throw MergeError(merger.failure ?? "a merged row went missing") }
+                    pending = herkomst.map { LineageCursor.lineage(entity.table, key, $0) }[...]
                 } else if let next = entities.popFirst() {
                     entity = next
                     keys = merger.keys(next)[...]
@@ -476,16 +490,36 @@ extension Merger.Row {
 
     static func decode(_ bytes: [UInt8]) throws -> Merger.Row {
         var r = ByteReader(bytes)
+        let (values, derived) = try decodeColumns(&r)
+        let herkomst = try decodeHerkomst(&r)
+        var variants: [[Value?]] = []
+        for _ in 0..<(try r.count()) { variants.append(try Value.decodeAll(from: &r)) }
+        return Merger.Row(values: values, derived: derived, herkomst: herkomst, variants: variants)
+    }
+
+    /// The part of a row a table needs: its values and derived columns.
+    static func decodeColumns(_ r: inout ByteReader) throws -> (values: [Value?], derived: [String: String]) {
         let values = try Value.decodeAll(from: &r)
         var derived: [String: String] = [:]
         for _ in 0..<(try r.count()) {
             let name = try r.string()
             derived[name] = try r.string()
         }
+        return (values, derived)
+    }
+
+    /// The part of a row `herkomst` needs, the values stepped over.
+    static func skipToHerkomst(_ r: inout ByteReader) throws {
+        try Value.skipAll(in: &r)
+        for _ in 0..<(try r.count()) {
+            try r.skipString()
+            try r.skipString()
+        }
+    }
+
+    static func decodeHerkomst(_ r: inout ByteReader) throws -> [Provenance] {
         var herkomst: [Provenance] = []
         for _ in 0..<(try r.count()) { herkomst.append(try Provenance.decode(from: &r)) }
-        var variants: [[Value?]] = []
-        for _ in 0..<(try r.count()) { variants.append(try Value.decodeAll(from: &r)) }
-        return Merger.Row(values: values, derived: derived, herkomst: herkomst, variants: variants)
+        return herkomst
     }
 }

@@ -18,7 +18,13 @@ final class RowFile {
     /// Bytes already written to the file; offsets beyond it are still in `pending`.
     private var written = 0
     private(set) var failure: String?
-    private var scratch = [UInt8](repeating: 0, count: 512)
+    /// The last block read from the file: rows read in key order often lie close together
+    /// (records of one source arrive in key order), and then one read serves many.
+    private var block = [UInt8](repeating: 0, count: RowFile.blockSize)
+    private var blockStart = -1
+    private var blockCount = 0
+
+    static let blockSize = 8192
 
     static let flushAt = 1 << 20
 
@@ -78,10 +84,18 @@ final class RowFile {
             guard start + 4 + n <= pending.count else { return nil }
             return Array(pending[(start + 4)..<(start + 4 + n)])
         }
-        // Most rows fit in one read of the scratch buffer; a longer one takes a second.
-        guard let got = readFully(into: &scratch, count: scratch.count, at: offset), got >= 4 else { return nil }
-        let n = length(scratch, at: 0)
-        if 4 + n <= got { return Array(scratch[4..<(4 + n)]) }
+        // Most rows fit in the block that holds their start; a row longer than that is read alone.
+        if !(blockStart >= 0 && offset >= blockStart && offset + 4 <= blockStart + blockCount) {
+            guard let got = readFully(into: &block, count: min(RowFile.blockSize, written - offset), at: offset), got >= 4 else {
+                blockStart = -1
+                return nil
+            }
+            blockStart = offset
+            blockCount = got
+        }
+        let start = offset - blockStart
+        let n = length(block, at: start)
+        if start + 4 + n <= blockCount { return Array(block[(start + 4)..<(start + 4 + n)]) }
         var row = [UInt8](repeating: 0, count: n)
         guard let more = readFully(into: &row, count: n, at: offset + 4), more == n else { return nil }
         return row

@@ -108,6 +108,18 @@ public struct ByteReader {
     public mutating func optionalString() throws -> String? {
         try byte() == 0 ? nil : try string()
     }
+
+    /// Steps over a string without making it.
+    public mutating func skipString() throws {
+        let n = try count()
+        guard at + n <= bytes.count else { throw ByteCodingError() }
+        at += n
+    }
+
+    mutating func skip(_ n: Int) throws {
+        guard at + n <= bytes.count else { throw ByteCodingError() }
+        at += n
+    }
 }
 
 public struct ByteCodingError: Error, Sendable {}
@@ -137,6 +149,20 @@ extension Value {
         case 5: return .bsn(BSN(unchecked: try r.string()))
         case 6: return .postcode(Postcode(unchecked: try r.string()))
         default: throw ByteCodingError()
+        }
+    }
+
+    /// Steps over a list of values without making them.
+    public static func skipAll(in r: inout ByteReader) throws {
+        for _ in 0..<(try r.count()) {
+            switch try r.byte() {
+            case 0: break
+            case 1, 5, 6: try r.skipString()
+            case 2: _ = try r.unsigned()
+            case 3: try r.skip(8)
+            case 4: _ = try r.unsigned(); try r.skip(2)
+            default: throw ByteCodingError()
+            }
         }
     }
 

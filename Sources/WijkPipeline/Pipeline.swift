@@ -114,13 +114,18 @@ public struct Pipeline {
             }, context: context))
         })
 
-        for entity in Entity.allCases {
-            for source in plan.sources {
-                for compiled in source.entities where compiled.entity == entity {
-                    logger.info("reading", metadata: ["bron": "\(source.name)", "entiteit": "\(entity.rawValue)", "bestand": "\(compiled.bestand)"])
-                    try read(compiled, into: &state, merger: merger, validator: validators[source.name]!)
-                }
+        // Parsing, mapping and validating run on a thread of their own; the merge takes the
+        // records here, in input order, so that both cores work and the result is the same.
+        let channel = RecordChannel()
+        let reader = SourceReader(plan: plan, validators: validators, progress: options.progress, logger: logger)
+        Thread { reader.run(into: channel) }.start()
+        do {
+            while let batch = channel.receive() {
+                for event in batch { try merge(event, into: &state, merger: merger) }
             }
+        } catch {
+            channel.cancel()
+            throw error
         }
 
         merger.finishReading()
@@ -216,113 +221,27 @@ public struct Pipeline {
         return store
     }
 
-    private func read(_ compiled: CompiledEntity, into state: inout RunState, merger: Merger, validator: RecordValidator) throws {
-        let stage = Stage(compiled: compiled, key: RunState.Key(bron: compiled.bron, entity: compiled.entity), merger: merger, validator: validator)
-        switch compiled.format {
-        case .csv(let dialect): try readCSV(stage, dialect: dialect, into: &state)
-        case .xml(let recordPath, let kept, let xpaths):
-            try readXML(stage, recordPath: recordPath, kept: kept, xpaths: xpaths, into: &state)
-        }
-    }
-
-    /// What every record of one file goes through.
-    struct Stage {
-        let compiled: CompiledEntity
-        let key: RunState.Key
-        let merger: Merger
-        let validator: RecordValidator
-    }
-
-    /// Maps, validates and merges one record; counts what became of it.
-    private func take(_ fields: [String], location: Location, raw: RawText, _ stage: Stage, into state: inout RunState) {
-        let key = stage.key
-        switch stage.compiled.map(fields: fields, location: location, raw: raw) {
-        case .rejected(let rejection):
-            state.reject(rejection, key)
-        case .mapped(let mapped):
-            state.findings.append(contentsOf: mapped.warnings)
-            let (invalid, ruleWarnings) = stage.validator.validate(mapped)
-            state.findings.append(contentsOf: ruleWarnings)
-            if let invalid {
-                state.reject(invalid, key)
-                return
-            }
-            let (outcome, warnings) = stage.merger.add(mapped)
+    /// Counts one event of the reading side and merges its record.
+    private func merge(_ event: ReadEvent, into state: inout RunState, merger: Merger) throws {
+        switch event {
+        case .valid(let mapped, let warnings, let key):
+            state.counts[key, default: Counts()].read += 1
             state.findings.append(contentsOf: warnings)
+            let (outcome, mergeWarnings) = merger.add(mapped)
+            state.findings.append(contentsOf: mergeWarnings)
             switch outcome {
             case .loaded: state.counts[key, default: Counts()].loaded += 1
             case .merged: state.counts[key, default: Counts()].merged += 1
             case .rejected(let rejection): state.reject(rejection, key)
             }
-        }
-    }
-
-    /// An XML source that is not well-formed (truncated, hostile, wrongly encoded) stops the run:
-    /// none of its records can be trusted, so nothing is loaded, and the message says where.
-    private func readXML(_ stage: Stage, recordPath: [XMLName], kept: Int, xpaths: [XPath], into state: inout RunState) throws {
-        let compiled = stage.compiled
-        let reader = XMLRecordReader(path: compiled.path, display: compiled.display, recordPath: recordPath, keptAncestors: kept,
-                                     ancestorChildren: !xpaths.allSatisfy(\.readsAncestorsOnlyForAttributes))
-        let size = Self.fileSize(compiled.path)
-        let progress = options.progress
-        var seen = 0
-        let key = stage.key
-        var local = state
-        do {
-            try reader.read { record in
-                local.counts[key, default: Counts()].read += 1
-                seen += 1
-                if let progress, seen == 1 || seen % 2048 == 0 {
-                    progress(RunProgress(stage: "\(compiled.bestand) (\(compiled.entity.rawValue))", records: seen,
-                                      fraction: size > 0 ? Double(reader.bytesRead) / Double(size) : nil))
-                }
-                let values = xpaths.map { $0.evaluate(from: record.element) ?? "" }
-                self.take(values, location: .xpath(record.xpath, line: record.line), raw: RawText { record.element.serialized },
-                          stage, into: &local)
-            }
-        } catch let error as XMLReadError {
-            throw RunError("\(error.description); nothing was loaded")
-        }
-        state = local
-        if reader.recordsSeen == 0 {
-            let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(1), bronSleutel: nil)
-            state.findings.append(Finding(severity: .warning, rule: "xml_no_records", entiteit: compiled.entity, provenance: p,
-                                          melding: "no element matched the records path; are its names and namespaces right?"))
-        }
-    }
-
-    private func readCSV(_ stage: Stage, dialect: CSVDialect, into state: inout RunState) throws {
-        let compiled = stage.compiled
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(path: compiled.path, dialect: dialect)
-        } catch {
-            throw RunError("\(compiled.display): cannot read the file: \(error)")
-        }
-        let key = stage.key
-        let size = Self.fileSize(compiled.path)
-        var seen = 0
-        while true {
-            let result: CSVReadResult?
-            do { result = try reader.next() } catch {
-                throw RunError("\(compiled.display): reading stopped: \(error)")
-            }
-            guard let result else { break }
+        case .rejected(let rejection, let warnings, let key):
             state.counts[key, default: Counts()].read += 1
-            seen += 1
-            if let progress = options.progress, seen == 1 || seen % 4096 == 0 {
-                progress(RunProgress(stage: "\(compiled.bestand) (\(compiled.entity.rawValue))", records: seen,
-                                  fraction: size > 0 ? Double(reader.bytesRead) / Double(size) : nil))
-            }
-            switch result {
-            case .malformed(let bad):
-                let rule = bad.problem == .unterminatedQuote ? "csv_unterminated_quote" : "encoding_invalid"
-                let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(bad.line), bronSleutel: nil)
-                state.reject(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: compiled.entity, provenance: p,
-                                                        melding: bad.message), raw: bad.raw), key)
-            case .record(let record):
-                take(record.fields, location: .line(record.line), raw: RawText { record.raw }, stage, into: &state)
-            }
+            state.findings.append(contentsOf: warnings)
+            state.reject(rejection, key)
+        case .finding(let finding):
+            state.findings.append(finding)
+        case .failed(let error):
+            throw error
         }
     }
 
@@ -398,10 +317,6 @@ public struct Pipeline {
             }
         }
         return files
-    }
-
-    static func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     static func today() -> CivilDate {

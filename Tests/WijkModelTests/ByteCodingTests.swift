@@ -16,6 +16,16 @@ struct ByteCodingTests {
         #expect(r.atEnd)
     }
 
+    @Test func skippingValuesLandsOnWhatFollowsThem() throws {
+        var w = ByteWriter()
+        Value.encode(values, into: &w)
+        w.string("after")
+        var r = ByteReader(w.bytes)
+        try Value.skipAll(in: &r)
+        #expect(try r.string() == "after")
+        #expect(r.atEnd)
+    }
+
     @Test func provenanceOfBothKindsComesBackTheSame() throws {
         let a = Provenance(bron: "hoogezand-sappemeer", bestand: "clienten.csv", locatie: .line(12), bronSleutel: nil)
         let b = Provenance(bron: "slochteren", bestand: "export.xml", locatie: .xpath("/s:Export/s:Huishouden[3]", line: 40), bronSleutel: "H-7")

@@ -1,0 +1,133 @@
+import Foundation
+import Logging
+import WijkCSV
+import WijkMapping
+import WijkModel
+import WijkRules
+import WijkXML
+
+/// The reading side of a run: every source file in the order the merge needs (entity by entity,
+/// each entity source by source), parsed, mapped and validated, each record handed on as a
+/// `ReadEvent`. It runs on a thread of its own while the merge takes the events on the other.
+struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidator are immutable once made
+    let plan: MigrationPlan
+    let validators: [String: RecordValidator]
+    let progress: (@Sendable (RunProgress) -> Void)?
+    let logger: Logger
+
+    /// Reads everything into the channel, then finishes it; stops early when the merge stops
+    /// listening or a file cannot be read (sent as `.failed`).
+    func run(into channel: RecordChannel) {
+        var out = EventBatcher(channel: channel)
+        defer {
+            out.flush()
+            channel.finish()
+        }
+        for entity in Entity.allCases {
+            for source in plan.sources {
+                for compiled in source.entities where compiled.entity == entity {
+                    logger.info("reading", metadata: ["bron": "\(source.name)", "entiteit": "\(entity.rawValue)", "bestand": "\(compiled.bestand)"])
+                    do {
+                        try read(compiled, validator: validators[source.name]!, into: &out)
+                    } catch {
+                        out.emit(.failed(error))
+                        return
+                    }
+                    guard out.listening else { return }
+                }
+            }
+        }
+    }
+
+    private func read(_ compiled: CompiledEntity, validator: RecordValidator, into out: inout EventBatcher) throws {
+        let key = RunState.Key(bron: compiled.bron, entity: compiled.entity)
+        switch compiled.format {
+        case .csv(let dialect): try readCSV(compiled, key, validator, dialect: dialect, into: &out)
+        case .xml(let recordPath, let kept, let xpaths):
+            try readXML(compiled, key, validator, recordPath: recordPath, kept: kept, xpaths: xpaths, into: &out)
+        }
+    }
+
+    /// Maps and validates one record.
+    private func take(_ fields: [String], location: Location, raw: RawText, _ compiled: CompiledEntity, _ key: RunState.Key,
+                      _ validator: RecordValidator) -> ReadEvent {
+        switch compiled.map(fields: fields, location: location, raw: raw) {
+        case .rejected(let rejection):
+            return .rejected(rejection, warnings: [], key)
+        case .mapped(let mapped):
+            let (invalid, ruleWarnings) = validator.validate(mapped)
+            let warnings = mapped.warnings.isEmpty ? ruleWarnings : mapped.warnings + ruleWarnings
+            if let invalid { return .rejected(invalid, warnings: warnings, key) }
+            return .valid(mapped, warnings: warnings, key)
+        }
+    }
+
+    /// An XML source that is not well-formed (truncated, hostile, wrongly encoded) stops the run:
+    /// none of its records can be trusted, so nothing is loaded, and the message says where.
+    private func readXML(_ compiled: CompiledEntity, _ key: RunState.Key, _ validator: RecordValidator, recordPath: [XMLName],
+                         kept: Int, xpaths: [XPath], into out: inout EventBatcher) throws {
+        let reader = XMLRecordReader(path: compiled.path, display: compiled.display, recordPath: recordPath, keptAncestors: kept,
+                                     ancestorChildren: !xpaths.allSatisfy(\.readsAncestorsOnlyForAttributes))
+        let size = Self.fileSize(compiled.path)
+        var seen = 0
+        var local = out
+        do {
+            try reader.read { record in
+                seen += 1
+                if let progress = self.progress, seen == 1 || seen % 2048 == 0 {
+                    progress(RunProgress(stage: "\(compiled.bestand) (\(compiled.entity.rawValue))", records: seen,
+                                         fraction: size > 0 ? Double(reader.bytesRead) / Double(size) : nil))
+                }
+                let values = xpaths.map { $0.evaluate(from: record.element) ?? "" }
+                local.emit(self.take(values, location: .xpath(record.xpath, line: record.line), raw: RawText { record.element.serialized },
+                                     compiled, key, validator))
+            }
+        } catch let error as XMLReadError {
+            out = local
+            throw RunError("\(error.description); nothing was loaded")
+        }
+        out = local
+        if reader.recordsSeen == 0 {
+            let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(1), bronSleutel: nil)
+            out.emit(.finding(Finding(severity: .warning, rule: "xml_no_records", entiteit: compiled.entity, provenance: p,
+                                      melding: "no element matched the records path; are its names and namespaces right?")))
+        }
+    }
+
+    private func readCSV(_ compiled: CompiledEntity, _ key: RunState.Key, _ validator: RecordValidator, dialect: CSVDialect,
+                         into out: inout EventBatcher) throws {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: compiled.path, dialect: dialect)
+        } catch {
+            throw RunError("\(compiled.display): cannot read the file: \(error)")
+        }
+        let size = Self.fileSize(compiled.path)
+        var seen = 0
+        while out.listening {
+            let result: CSVReadResult?
+            do { result = try reader.next() } catch {
+                throw RunError("\(compiled.display): reading stopped: \(error)")
+            }
+            guard let result else { break }
+            seen += 1
+            if let progress, seen == 1 || seen % 4096 == 0 {
+                progress(RunProgress(stage: "\(compiled.bestand) (\(compiled.entity.rawValue))", records: seen,
+                                     fraction: size > 0 ? Double(reader.bytesRead) / Double(size) : nil))
+            }
+            switch result {
+            case .malformed(let bad):
+                let rule = bad.problem == .unterminatedQuote ? "csv_unterminated_quote" : "encoding_invalid"
+                let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(bad.line), bronSleutel: nil)
+                out.emit(.rejected(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: compiled.entity, provenance: p,
+                                                              melding: bad.message), raw: bad.raw), warnings: [], key))
+            case .record(let record):
+                out.emit(take(record.fields, location: .line(record.line), raw: RawText { record.raw }, compiled, key, validator))
+            }
+        }
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}
