@@ -54,7 +54,6 @@ extension CompiledEntity {
         var warnings: [Finding] = []
         for field in fields {
             let def = field.definition
-            let personal = def.isPersonal
             var bad: (rule: String, message: String, value: String)?
             var text: String?
             switch field.source {
@@ -101,11 +100,11 @@ extension CompiledEntity {
             }
             if let bad {
                 if field.onError == .reject {
-                    return reject(bad.rule, bad.message, field: def.name, value: bad.value, personal: personal)
+                    return reject(bad.rule, bad.message, field: def.name, value: bad.value, personal: def.isPersonal)
                 }
                 warnings.append(Finding(severity: .warning, rule: bad.rule, entiteit: entity, provenance: provenance, veld: def.name,
                                         melding: bad.message + " (loaded empty, as the mapping's on_error or the rule's setting says)",
-                                        waarde: bad.value, waardeIsPersoonlijk: personal))
+                                        waarde: bad.value, waardeIsPersoonlijk: def.isPersonal))
             }
         }
         for (index, def) in entity.fields.enumerated() where def.required && values[index] == nil {

@@ -117,11 +117,11 @@ public struct Pipeline {
         // Parsing, mapping and validating run on a thread of their own; the merge takes the
         // records here, in input order, so that both cores work and the result is the same.
         let channel = RecordChannel()
-        let reader = SourceReader(plan: plan, validators: validators, progress: options.progress, logger: logger)
+        let reader = SourceReader(plan: plan, progress: options.progress, logger: logger)
         Thread { reader.run(into: channel) }.start()
         do {
             while let batch = channel.receive() {
-                for event in batch { try merge(event, into: &state, merger: merger) }
+                for event in batch { try merge(event, into: &state, merger: merger, validators: validators) }
             }
         } catch {
             channel.cancel()
@@ -221,12 +221,15 @@ public struct Pipeline {
         return store
     }
 
-    /// Counts one event of the reading side and merges its record.
-    private func merge(_ event: ReadEvent, into state: inout RunState, merger: Merger) throws {
+    /// Counts one event of the reading side, validates its record and merges it.
+    private func merge(_ event: ReadEvent, into state: inout RunState, merger: Merger, validators: [String: RecordValidator]) throws {
         switch event {
-        case .valid(let mapped, let warnings, let key):
+        case .mapped(let mapped, let key):
             state.counts[key, default: Counts()].read += 1
-            state.findings.append(contentsOf: warnings)
+            state.findings.append(contentsOf: mapped.warnings)
+            let (invalid, ruleWarnings) = validators[key.bron]!.validate(mapped)
+            state.findings.append(contentsOf: ruleWarnings)
+            if let invalid { return state.reject(invalid, key) }
             let (outcome, mergeWarnings) = merger.add(mapped)
             state.findings.append(contentsOf: mergeWarnings)
             switch outcome {
@@ -234,9 +237,8 @@ public struct Pipeline {
             case .merged: state.counts[key, default: Counts()].merged += 1
             case .rejected(let rejection): state.reject(rejection, key)
             }
-        case .rejected(let rejection, let warnings, let key):
+        case .rejected(let rejection, let key):
             state.counts[key, default: Counts()].read += 1
-            state.findings.append(contentsOf: warnings)
             state.reject(rejection, key)
         case .finding(let finding):
             state.findings.append(finding)

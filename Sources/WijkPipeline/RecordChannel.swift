@@ -2,11 +2,11 @@ import Foundation
 import WijkModel
 
 /// What the reading side of a run hands the merging side, in input order: each source record
-/// once, mapped and validated (with the warnings made on the way, in the order they were made),
-/// or rejected; a finding about a whole file; or the error that stopped reading.
+/// once, mapped (its mapping warnings inside) or rejected; a finding about a whole file; or the
+/// error that stopped reading.
 enum ReadEvent: @unchecked Sendable {   // a record's raw text is made from its parsed element, which the reader no longer touches
-    case valid(MappedRecord, warnings: [Finding], RunState.Key)
-    case rejected(Rejection, warnings: [Finding], RunState.Key)
+    case mapped(MappedRecord, RunState.Key)
+    case rejected(Rejection, RunState.Key)
     case finding(Finding)
     case failed(Error)
 }

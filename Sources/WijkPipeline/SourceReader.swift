@@ -7,11 +7,11 @@ import WijkRules
 import WijkXML
 
 /// The reading side of a run: every source file in the order the merge needs (entity by entity,
-/// each entity source by source), parsed, mapped and validated, each record handed on as a
-/// `ReadEvent`. It runs on a thread of its own while the merge takes the events on the other.
+/// each entity source by source), parsed and mapped, each record handed on as a `ReadEvent`. It
+/// runs on a thread of its own while the other side validates and merges: reading and mapping
+/// are the larger share of the work, so validation is on the merging side.
 struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidator are immutable once made
     let plan: MigrationPlan
-    let validators: [String: RecordValidator]
     let progress: (@Sendable (RunProgress) -> Void)?
     let logger: Logger
 
@@ -28,7 +28,7 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
                 for compiled in source.entities where compiled.entity == entity {
                     logger.info("reading", metadata: ["bron": "\(source.name)", "entiteit": "\(entity.rawValue)", "bestand": "\(compiled.bestand)"])
                     do {
-                        try read(compiled, validator: validators[source.name]!, into: &out)
+                        try read(compiled, into: &out)
                     } catch {
                         out.emit(.failed(error))
                         return
@@ -39,32 +39,26 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
         }
     }
 
-    private func read(_ compiled: CompiledEntity, validator: RecordValidator, into out: inout EventBatcher) throws {
+    private func read(_ compiled: CompiledEntity, into out: inout EventBatcher) throws {
         let key = RunState.Key(bron: compiled.bron, entity: compiled.entity)
         switch compiled.format {
-        case .csv(let dialect): try readCSV(compiled, key, validator, dialect: dialect, into: &out)
+        case .csv(let dialect): try readCSV(compiled, key, dialect: dialect, into: &out)
         case .xml(let recordPath, let kept, let xpaths):
-            try readXML(compiled, key, validator, recordPath: recordPath, kept: kept, xpaths: xpaths, into: &out)
+            try readXML(compiled, key, recordPath: recordPath, kept: kept, xpaths: xpaths, into: &out)
         }
     }
 
-    /// Maps and validates one record.
-    private func take(_ fields: [String], location: Location, raw: RawText, _ compiled: CompiledEntity, _ key: RunState.Key,
-                      _ validator: RecordValidator) -> ReadEvent {
+    /// Maps one record.
+    private func take(_ fields: [String], location: Location, raw: RawText, _ compiled: CompiledEntity, _ key: RunState.Key) -> ReadEvent {
         switch compiled.map(fields: fields, location: location, raw: raw) {
-        case .rejected(let rejection):
-            return .rejected(rejection, warnings: [], key)
-        case .mapped(let mapped):
-            let (invalid, ruleWarnings) = validator.validate(mapped)
-            let warnings = mapped.warnings.isEmpty ? ruleWarnings : mapped.warnings + ruleWarnings
-            if let invalid { return .rejected(invalid, warnings: warnings, key) }
-            return .valid(mapped, warnings: warnings, key)
+        case .rejected(let rejection): return .rejected(rejection, key)
+        case .mapped(let mapped): return .mapped(mapped, key)
         }
     }
 
     /// An XML source that is not well-formed (truncated, hostile, wrongly encoded) stops the run:
     /// none of its records can be trusted, so nothing is loaded, and the message says where.
-    private func readXML(_ compiled: CompiledEntity, _ key: RunState.Key, _ validator: RecordValidator, recordPath: [XMLName],
+    private func readXML(_ compiled: CompiledEntity, _ key: RunState.Key, recordPath: [XMLName],
                          kept: Int, xpaths: [XPath], into out: inout EventBatcher) throws {
         let reader = XMLRecordReader(path: compiled.path, display: compiled.display, recordPath: recordPath, keptAncestors: kept,
                                      ancestorChildren: !xpaths.allSatisfy(\.readsAncestorsOnlyForAttributes))
@@ -80,7 +74,7 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
                 }
                 let values = xpaths.map { $0.evaluate(from: record.element) ?? "" }
                 local.emit(self.take(values, location: .xpath(record.xpath, line: record.line), raw: RawText { record.element.serialized },
-                                     compiled, key, validator))
+                                     compiled, key))
             }
         } catch let error as XMLReadError {
             out = local
@@ -94,7 +88,7 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
         }
     }
 
-    private func readCSV(_ compiled: CompiledEntity, _ key: RunState.Key, _ validator: RecordValidator, dialect: CSVDialect,
+    private func readCSV(_ compiled: CompiledEntity, _ key: RunState.Key, dialect: CSVDialect,
                          into out: inout EventBatcher) throws {
         let reader: CSVReader
         do {
@@ -120,9 +114,9 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
                 let rule = bad.problem == .unterminatedQuote ? "csv_unterminated_quote" : "encoding_invalid"
                 let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(bad.line), bronSleutel: nil)
                 out.emit(.rejected(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: compiled.entity, provenance: p,
-                                                              melding: bad.message), raw: bad.raw), warnings: [], key))
+                                                              melding: bad.message), raw: bad.raw), key))
             case .record(let record):
-                out.emit(take(record.fields, location: .line(record.line), raw: RawText { record.raw }, compiled, key, validator))
+                out.emit(take(record.fields, location: .line(record.line), raw: RawText { record.raw }, compiled, key))
             }
         }
     }
