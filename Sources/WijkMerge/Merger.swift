@@ -358,15 +358,19 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
 
     /// The canonical tables (without the reference tables of the new organisation) and `herkomst`.
     /// Rows are sorted by key; lineage follows in arrival order, which the input order fixes.
-    /// The tables are read from the working file as a store takes them, never held whole.
+    /// The tables are read from the working file as a store takes them, never held whole, on a
+    /// thread of their own a few batches ahead of the store. Read one table at a time: the merge
+    /// is not made for two threads at once.
     public func tables() -> (tables: [TableData], herkomst: TableData) {
         let tables = Entity.allCases.filter { $0 != .team }.map { entity in
             TableData(name: entity.table, columns: Merger.layout(entity).map(\.column), count: offsets[entity]?.count ?? 0) {
-                TableCursor(merger: self, entity: entity)
+                PrefetchingCursor { TableCursor(merger: self, entity: entity) }
             }
         }
         let herkomst = TableData(name: "herkomst", columns: ["entiteit", "sleutel", "bron", "bestand", "locatie", "bron_sleutel"],
-                                 count: teamLineage.count + lineageCount) { LineageCursor(merger: self) }
+                                 count: teamLineage.count + lineageCount) {
+            PrefetchingCursor { LineageCursor(merger: self) }
+        }
         return (tables, herkomst)
     }
 

@@ -116,7 +116,7 @@ public struct Pipeline {
 
         // Parsing, mapping and validating run on a thread of their own; the merge takes the
         // records here, in input order, so that both cores work and the result is the same.
-        let channel = RecordChannel()
+        let channel = BatchChannel<ReadEvent>()
         let reader = SourceReader(plan: plan, progress: options.progress, logger: logger)
         Thread { reader.run(into: channel) }.start()
         do {

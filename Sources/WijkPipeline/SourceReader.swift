@@ -17,7 +17,7 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
 
     /// Reads everything into the channel, then finishes it; stops early when the merge stops
     /// listening or a file cannot be read (sent as `.failed`).
-    func run(into channel: RecordChannel) {
+    func run(into channel: BatchChannel<ReadEvent>) {
         var out = EventBatcher(channel: channel)
         defer {
             out.flush()
