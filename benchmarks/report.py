@@ -54,6 +54,11 @@ print("| reading the XML source (`check` read stage) ÷ `xmllint --stream`, %s |
 r3 = big["wp_load"] / big["rows_s"]
 print("| load stage into PostgreSQL ÷ `\\copy` of the same rows, %s | %.1f× | 2× | %s |" % (n, r3, ok(r3, 2)))
 print("| peak memory of `migrate`, %s | %s | 400 MB | %s |" % (n, mb(max(big["ws_kb"], big["wp_kb"])), ok(max(big["ws_kb"], big["wp_kb"]) / 1024, 400)))
+quarter = next((r for r in rows if r["n"] * 4 == big["n"]), None)
+if quarter:
+    qkb, bkb = max(quarter["ws_kb"], quarter["wp_kb"]), max(big["ws_kb"], big["wp_kb"])
+    print("| peak memory of `migrate` at a quarter of the size (%s clients) ÷ at %s | %.2f | at most 1 | %s |" % (
+        format(quarter["n"], ","), n, qkb / bkb, ok(qkb / bkb, 1)))
 print("| the demo migration (Midden-Groningen, release build, best of 3) | %.2f s | 2 s | %s |" % (demo, ok(demo, 2)))
 
 print("\n## Every size\n")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WijkModel
 @testable import WijkMerge
@@ -174,6 +175,17 @@ struct MergerTests {
         #expect(first[c.firstIndex(of: "geboortedatum")!] == .text("1950-01-02"))
         #expect(try herkomst.allRows().count == herkomst.count)
         #expect(herkomst.count == 1 + bsns.count + 1)
+    }
+
+    @Test func theWorkingFileLeavesNothingBehindEvenWhileInUse() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("merge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let m = try Merger(context: context, workFolder: folder.path)
+        #expect(m.add(household("a", "h1", "9601AB", 1)).0 == .loaded)
+        // Unlinked as soon as it is opened: a killed run cannot leave personal data in TMPDIR.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(m.exists(.huishouden, key: "9601AB-1"))
     }
 
     @Test func aWorkFolderThatCannotBeUsedIsOneClearError() {
