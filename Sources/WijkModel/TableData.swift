@@ -87,7 +87,9 @@ public struct TableData: Sendable {
         return rows
     }
 
-    /// The rows of a held table (a streamed one is read whole: see `allRows`).
+    /// The rows of a held table. A streamed one is read whole, and a read that fails gives no
+    /// rows here: for tests and the small tables of the new organisation. A load or a report goes
+    /// through `makeCursor` or `allRows`, which throw.
     public var rows: [[StoreValue]] {
         get { (try? allRows()) ?? [] }
         set { storage = .held(newValue) }

@@ -100,7 +100,7 @@ public struct Pipeline {
     }
 
     private func run(started: String, store: WijkteamStore?) async throws -> RunResult {
-        // The checksum reads every input once more; it runs on the other core meanwhile.
+        // The checksum reads every input once more, on a thread of the pool meanwhile.
         let checksumTask = Task.detached { [files = inputFiles()] in try SHA256.files(files) }
         var timings = StageTimings()
         var state = RunState(plan: plan)
@@ -114,7 +114,7 @@ public struct Pipeline {
             }, context: context))
         })
 
-        // Parsing, mapping and validating run on a thread of their own; the merge takes the
+        // Parsing and mapping run on a thread of their own; validation and the merge take the
         // records here, in input order, so that both cores work and the result is the same.
         let channel = BatchChannel<ReadEvent>()
         let reader = SourceReader(plan: plan, progress: options.progress, logger: logger)

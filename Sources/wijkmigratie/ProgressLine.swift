@@ -3,7 +3,7 @@ import WijkPipeline
 
 /// A progress line on stderr — file, records, records/s, how far, ETA — drawn only when stderr is
 /// a terminal and the run has taken more than a couple of seconds; nothing in CI or in logs.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: @unchecked Sendable {   // updated by the run's reading thread only; finished after the run has returned
     private let started = Date()
     private var stageStarted = Date()
     private var stage = ""
