@@ -23,16 +23,16 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     private let context: MergeContext
     /// The rows themselves live in the working file; memory holds a key → offset index per
     /// entity, so that it follows the number of distinct keys, not the size of the records.
-    private let file: RowFile
+    let file: RowFile
     private var writer = ByteWriter()
-    private var offsets: [Entity: KeyIndex<Int>] = [:]
+    var offsets: [Entity: KeyIndex<Int>] = [:]
     /// The entity whose records are arriving; the indexes of the ones before it are frozen.
     private var arriving: Entity?
     /// Lineage rows so far (the length of the `herkomst` table, without the old teams).
-    private var lineageCount = 0
+    var lineageCount = 0
     private var decodeFailure: String?
     /// Old teams folded into a wijkteam: (wijkteam id, provenance).
-    private var teamLineage: [(String, Provenance)] = []
+    private(set) var teamLineage: [(String, Provenance)] = []
     /// A source's own key for a household (`bron` NUL `sleutel`) → the canonical household id;
     /// frozen with the households' index.
     private var households = KeyIndex<String>()
@@ -44,18 +44,15 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     /// merged into it so far, a source's key that was merged into another source's row, and the
     /// rows kept apart because merging them would be wrong (more than 1.0 FTE, other wijkteams).
     private var staffByEmail: [String: (key: String, fte: Double)] = [:]
-    private var staffAlias: [SourceKey: String] = [:]
+    /// A source's own staff key (`bron` NUL `sleutel`) → the row of another source it merged into.
+    private var staffAlias: [String: String] = [:]
     public private(set) var staffKeptApart: [String: [String]] = [:]
 
     static let fteIndex = Entity.medewerker.fields.firstIndex { $0.name == "fte" }!
     static let teamIndex = Entity.medewerker.fields.firstIndex { $0.name == "team" }!
 
+    /// A source's own key, made unique across sources.
     static func sourceKey(_ bron: String, _ key: String) -> String { "\(bron)\u{0}\(key)" }
-
-    struct SourceKey: Hashable {
-        let bron: String
-        let key: String
-    }
 
     /// Throws `MergeError` when its working file cannot be made (in `workFolder`, else `$TMPDIR`,
     /// else `/tmp`).
@@ -68,12 +65,12 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     /// each stage; a table being read throws it.
     public var failure: String? { file.failure ?? decodeFailure }
 
-    fileprivate func load(_ entity: Entity, _ key: String) -> Row? {
+    func load(_ entity: Entity, _ key: String) -> Row? {
         load(entity, key) { try Row.decode($0) }
     }
 
     /// Reads a row's bytes and decodes what `decode` needs of them.
-    fileprivate func load<T>(_ entity: Entity, _ key: String, _ decode: ([UInt8]) throws -> T) -> T? {
+    func load<T>(_ entity: Entity, _ key: String, _ decode: ([UInt8]) throws -> T) -> T? {
         guard let offset = offsets[entity]?[key], let bytes = file.read(offset) else { return nil }
         do {
             return try decode(bytes)
@@ -124,7 +121,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
                 }
                 values[index] = .text(id)
             case .medewerker:
-                let key = staffAlias[SourceKey(bron: p.bron, key: text)] ?? "\(p.bron)/\(text)"
+                let key = staffAlias[Merger.sourceKey(p.bron, text)] ?? "\(p.bron)/\(text)"
                 guard offsets[.medewerker]?[key] != nil else {
                     return reject("reference_medewerker", "no medewerker with this key in source \(p.bron)", field: def.name, value: text)
                 }
@@ -223,7 +220,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
         let teamIndex = Merger.teamIndex
         if existing.values[teamIndex] == values[teamIndex] && first.fte + fte <= 1.0 {
             staffByEmail[email] = (first.key, first.fte + fte)
-            staffAlias[SourceKey(bron: bron, key: record.provenance.bronSleutel ?? "")] = first.key
+            staffAlias[Merger.sourceKey(bron, record.provenance.bronSleutel ?? "")] = first.key
             return first.key
         }
         staffKeptApart[email, default: [first.key]].append(ownKey)
@@ -255,275 +252,4 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     }
 
     public func exists(_ entity: Entity, key: String) -> Bool { offsets[entity]?[key] != nil }
-
-    /// A source record that is taken out again, and whether it was the one that made its row
-    /// (counted as loaded) or one merged into it.
-    public struct Removed: Sendable {
-        public let entity: Entity
-        public let provenance: Provenance
-        public let madeTheRow: Bool
-        public let key: String
-    }
-
-    /// Takes rows out, each with every row that refers to it (a client's hulpvragen and
-    /// voorzieningen, a household's clients and plans, a regisseur's plans), so that nothing is
-    /// loaded half-linked. Returns, per row asked for and in that order, the source records taken
-    /// out: the row's own, then its dependents' (by entity, field and key). A row already taken
-    /// out by an earlier one gives nothing. One pass over each dependent entity finds the
-    /// dependents of all of them, rather than one pass per row.
-    public func exclude(_ rows: [(entity: Entity, key: String)]) -> [[Removed]] {
-        // Which rows would go: the asked-for ones and, entity by entity in reference order, every
-        // row that refers to one that goes.
-        var going: [Entity: Set<String>] = [:]
-        for (entity, key) in rows where exists(entity, key: key) { going[entity, default: []].insert(key) }
-        var children: [ParentKey: [(entity: Entity, field: Int, key: String)]] = [:]
-        for dependent in Entity.allCases where dependent != .team {
-            let references = dependent.fields.enumerated().compactMap { i, field -> (Int, Entity)? in
-                guard case .reference(let target, _) = field.role, going[target]?.isEmpty == false else { return nil }
-                return (i, target)
-            }
-            guard !references.isEmpty else { continue }
-            forEachStoredRow(dependent) { key, row in
-                for (i, target) in references {
-                    guard let parent = row.values[i]?.canonicalText, going[target]!.contains(parent) else { continue }
-                    children[ParentKey(entity: target, key: parent), default: []].append((dependent, i, key))
-                    going[dependent, default: []].insert(key)
-                }
-            }
-        }
-        var removed: Set<ParentKey> = []
-        func take(_ entity: Entity, _ key: String) -> [Removed] {
-            let id = ParentKey(entity: entity, key: key)
-            guard !removed.contains(id), let row = load(entity, key) else { return [] }
-            removed.insert(id)
-            offsets[entity]?.remove(key)
-            lineageCount -= row.herkomst.count
-            var out = row.herkomst.enumerated().map { Removed(entity: entity, provenance: $1, madeTheRow: $0 == 0, key: key) }
-            let dependents = (children[id] ?? []).sorted {
-                ($0.entity, $0.field, $0.key) < ($1.entity, $1.field, $1.key)
-            }
-            for d in dependents { out += take(d.entity, d.key) }
-            return out
-        }
-        return rows.map { take($0.entity, $0.key) }
-    }
-
-    struct ParentKey: Hashable {
-        let entity: Entity
-        let key: String
-    }
-
-    // MARK: - Reading the rows back
-
-    /// A canonical row as the conflict stage sees it.
-    public struct MergedRow: Sendable {
-        public let key: String
-        public let values: [Value?]
-        public let derived: [String: String]
-        public let herkomst: [Provenance]
-        /// Each contributing record's own values, in `herkomst` order.
-        public let variants: [[Value?]]
-
-        init(key: String, _ row: Row) {
-            self.key = key
-            values = row.values
-            derived = row.derived
-            herkomst = row.herkomst
-            variants = row.variants.isEmpty ? [row.values] : row.variants
-        }
-    }
-
-    /// One row by its key.
-    public func row(_ entity: Entity, key: String) -> MergedRow? {
-        load(entity, key).map { MergedRow(key: key, $0) }
-    }
-
-    /// Every row of an entity, in key order, read from the working file one at a time.
-    public func forEachRow(_ entity: Entity, _ body: (MergedRow) throws -> Void) rethrows {
-        try forEachStoredRow(entity) { key, row in try body(MergedRow(key: key, row)) }
-    }
-
-    /// The keys of an entity in order. Sorted anew for each reading rather than kept, so that
-    /// memory holds them for one entity at a time.
-    public func keys(_ entity: Entity) -> [String] {
-        offsets[entity]?.keys ?? []
-    }
-
-    private func forEachStoredRow(_ entity: Entity, _ body: (String, Row) throws -> Void) rethrows {
-        for key in keys(entity) {
-            guard let row = load(entity, key) else { continue }
-            try body(key, row)
-        }
-    }
-
-    /// The canonical tables (without the reference tables of the new organisation) and `herkomst`.
-    /// Rows are sorted by key; lineage follows in arrival order, which the input order fixes.
-    /// The tables are read from the working file as a store takes them, never held whole, on a
-    /// thread of their own a few batches ahead of the store. Read one table at a time: the merge
-    /// is not made for two threads at once.
-    public func tables() -> (tables: [TableData], herkomst: TableData) {
-        let tables = Entity.allCases.filter { $0 != .team }.map { entity in
-            TableData(name: entity.table, columns: Merger.layout(entity).map(\.column), count: offsets[entity]?.count ?? 0) {
-                PrefetchingCursor { TableCursor(merger: self, entity: entity) }
-            }
-        }
-        let herkomst = TableData(name: "herkomst", columns: ["entiteit", "sleutel", "bron", "bestand", "locatie", "bron_sleutel"],
-                                 count: teamLineage.count + lineageCount) {
-            PrefetchingCursor { LineageCursor(merger: self) }
-        }
-        return (tables, herkomst)
-    }
-
-    /// The rows of one table, in key order.
-    struct TableCursor: RowCursor {
-        let merger: Merger
-        let entity: Entity
-        let layout: [Column]
-        let keys: [String]
-        var position = 0
-
-        init(merger: Merger, entity: Entity) {
-            self.merger = merger
-            self.entity = entity
-            layout = Merger.layout(entity)
-            keys = merger.keys(entity)
-        }
-
-        mutating func next() throws -> [StoreValue]? {
-            guard position < keys.count else { return nil }
-            let key = keys[position]
-            position += 1
-            let columns = merger.load(entity, key) { bytes in
-                var r = ByteReader(bytes)
-                return try Row.decodeColumns(&r)
-            }
-            guard let row = columns else { throw MergeError(merger.failure ?? "a merged row went missing") }
-            return layout.map { column in
-                switch column.source {
-                case .key: return .text(key)
-                case .field(let i): return StoreValue(row.values[i])
-                case .derived(let name): return StoreValue(row.derived[name])
-                }
-            }
-        }
-    }
-
-    /// `herkomst`: the old teams folded into wijkteams, then every table's rows' source records.
-    struct LineageCursor: RowCursor {
-        let merger: Merger
-        var team = 0
-        var entities = Entity.allCases.filter { $0 != .team }[...]
-        var keys: ArraySlice<String> = []
-        var entity = Entity.client
-        var pending: ArraySlice<[StoreValue]> = []
-
-        init(merger: Merger) { self.merger = merger }
-
-        static func lineage(_ table: String, _ key: String, _ p: Provenance) -> [StoreValue] {
-            [.text(table), .text(key), .text(p.bron), .text(p.bestand), .text(p.locatie.stored), StoreValue(p.bronSleutel)]
-        }
-
-        mutating func next() throws -> [StoreValue]? {
-            if team < merger.teamLineage.count {
-                defer { team += 1 }
-                let (wijkteam, p) = merger.teamLineage[team]
-                return LineageCursor.lineage("wijkteam", wijkteam, p)
-            }
-            while pending.isEmpty {
-                if let key = keys.popFirst() {
-                    let herkomst = merger.load(entity, key) { bytes in
-                        var r = ByteReader(bytes)
-                        try Row.skipToHerkomst(&r)
-                        return try Row.decodeHerkomst(&r)
-                    }
-                    guard let herkomst else { throw MergeError(merger.failure ?? "a merged row went missing") }
-                    pending = herkomst.map { LineageCursor.lineage(entity.table, key, $0) }[...]
-                } else if let next = entities.popFirst() {
-                    entity = next
-                    keys = merger.keys(next)[...]
-                } else {
-                    return nil
-                }
-            }
-            return pending.popFirst()
-        }
-    }
-
-    struct Column {
-        enum Source { case key, field(Int), derived(String) }
-        let column: String
-        let source: Source
-    }
-
-    /// A table's columns: its key, the canonical fields that are stored, then derived columns.
-    static func layout(_ entity: Entity) -> [Column] {
-        var columns: [Column] = [Column(column: entity == .client ? "bsn" : "id", source: .key)]
-        for (i, def) in entity.fields.enumerated() {
-            switch def.role {
-            case .sourceKey: continue
-            case .column(let name):
-                if entity == .client && name == "bsn" { continue }
-                columns.append(Column(column: name, source: .field(i)))
-            case .reference(_, let column):
-                columns.append(Column(column: column, source: .field(i)))
-            }
-        }
-        switch entity {
-        case .huishouden: columns += [Column(column: "wijk", source: .derived("wijk")), Column(column: "wijkteam", source: .derived("wijkteam"))]
-        case .voorziening: columns.append(Column(column: "bron_gemeente", source: .derived("bron_gemeente")))
-        default: break
-        }
-        return columns
-    }
-}
-
-
-extension Merger.Row {
-    func encode(into w: inout ByteWriter) {
-        Value.encode(values, into: &w)
-        w.count(derived.count)
-        for (name, value) in derived.sorted(by: { $0.key < $1.key }) {
-            w.string(name)
-            w.string(value)
-        }
-        w.count(herkomst.count)
-        for p in herkomst { p.encode(into: &w) }
-        w.count(variants.count)
-        for v in variants { Value.encode(v, into: &w) }
-    }
-
-    static func decode(_ bytes: [UInt8]) throws -> Merger.Row {
-        var r = ByteReader(bytes)
-        let (values, derived) = try decodeColumns(&r)
-        let herkomst = try decodeHerkomst(&r)
-        var variants: [[Value?]] = []
-        for _ in 0..<(try r.count()) { variants.append(try Value.decodeAll(from: &r)) }
-        return Merger.Row(values: values, derived: derived, herkomst: herkomst, variants: variants)
-    }
-
-    /// The part of a row a table needs: its values and derived columns.
-    static func decodeColumns(_ r: inout ByteReader) throws -> (values: [Value?], derived: [String: String]) {
-        let values = try Value.decodeAll(from: &r)
-        var derived: [String: String] = [:]
-        for _ in 0..<(try r.count()) {
-            let name = try r.string()
-            derived[name] = try r.string()
-        }
-        return (values, derived)
-    }
-
-    /// The part of a row `herkomst` needs, the values stepped over.
-    static func skipToHerkomst(_ r: inout ByteReader) throws {
-        try Value.skipAll(in: &r)
-        for _ in 0..<(try r.count()) {
-            try r.skipString()
-            try r.skipString()
-        }
-    }
-
-    static func decodeHerkomst(_ r: inout ByteReader) throws -> [Provenance] {
-        var herkomst: [Provenance] = []
-        for _ in 0..<(try r.count()) { herkomst.append(try Provenance.decode(from: &r)) }
-        return herkomst
-    }
 }

@@ -44,19 +44,9 @@ struct KilledRunTests {
     /// in the middle of its load transaction; the store still holds exactly the demo it held before.
     @Test(.timeLimit(.minutes(15))) func aKilledLoadOfAGenerated100kScenarioChangesNothing() throws {
         let dir = TempDir("kill-100k")
-        let generator = try runProgram(productsDirectory().appendingPathComponent("wijkmigratie-fixtures").path,
-                                       ["--clients", "100000", "--out", dir.path + "/scenario", "--mappings", repositoryRoot().path + "/mappings"])
-        #expect(generator.status == 0, "\(generator.stderr)")
+        let (scenario, path, before) = try generatedScenarioBesideADemoStore(clients: 100_000, in: dir)
 
-        let path = dir.path + "/store.sqlite"
-        let demo = try copyFixture("midden-groningen", to: dir)
-        let first = try runCLI(["migrate", "migratie.yml", "--allow-open", "--store", "sqlite:\(path)"], in: demo)
-        #expect(first.status == 0, "\(first.stderr)")
-        let before = try sqliteDump(path)
-        #expect(before.contains("INSERT INTO migratierun VALUES(1,'midden-groningen'"))
-
-        try killHalfway(migrate: URL(fileURLWithPath: dir.path + "/scenario"), store: "sqlite:\(path)", marker: dir.path + "/halfway",
-                        timeout: 600)
+        try killHalfway(migrate: scenario, store: "sqlite:\(path)", marker: dir.path + "/halfway", timeout: 600)
         #expect(FileManager.default.fileExists(atPath: path + "-journal") || FileManager.default.fileExists(atPath: path + "-wal"),
                 "the killed load left no journal: was it really inside its transaction?")
         let after = try sqliteDump(path)

@@ -9,14 +9,7 @@ struct WorkingFileTests {
     /// look, exit status 2, and leaves the store as it was.
     @Test(.timeLimit(.minutes(5))) func aWorkingFileThatCannotGrowStopsTheRunAndChangesNothing() throws {
         let dir = TempDir("working-file")
-        let generator = try runProgram(productsDirectory().appendingPathComponent("wijkmigratie-fixtures").path,
-                                       ["--clients", "10000", "--out", dir.path + "/scenario", "--mappings", repositoryRoot().path + "/mappings"])
-        #expect(generator.status == 0, "\(generator.stderr)")
-        let path = dir.path + "/store.sqlite"
-        let demo = try copyFixture("midden-groningen", to: dir)
-        let first = try runCLI(["migrate", "migratie.yml", "--allow-open", "--store", "sqlite:\(path)"], in: demo)
-        #expect(first.status == 0, "\(first.stderr)")
-        let before = try sqliteDump(path)
+        let (scenario, path, before) = try generatedScenarioBesideADemoStore(clients: 10_000, in: dir)
 
         // Files may grow to 512 KiB; the 10,000-client merge needs several megabytes. SIGXFSZ is
         // ignored, so that a write past the limit fails (EFBIG) instead of killing the process.
@@ -25,7 +18,7 @@ struct WorkingFileTests {
         let binary = productsDirectory().appendingPathComponent("wijkmigratie").path
         let run = try runProgram("bash", ["-c", "trap '' XFSZ; ulimit -f 512; exec \"$0\" migrate migratie.yml --allow-open --store \"$1\"",
                                           binary, "sqlite:\(path)"],
-                                 in: URL(fileURLWithPath: dir.path + "/scenario"), environment: ["TMPDIR": work])
+                                 in: scenario, environment: ["TMPDIR": work])
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains("writing the merge's working file failed: File too large"), "\(run.stderr)")
         #expect(run.stderr.contains("TMPDIR") && run.stderr.contains("nothing was loaded"))

@@ -1,0 +1,165 @@
+import WijkModel
+
+// Reading the merge back: rows one at a time for the conflict stage, tables for the store.
+extension Merger {
+    /// A canonical row as the conflict stage sees it.
+    public struct MergedRow: Sendable {
+        public let key: String
+        public let values: [Value?]
+        public let derived: [String: String]
+        public let herkomst: [Provenance]
+        /// Each contributing record's own values, in `herkomst` order.
+        public let variants: [[Value?]]
+
+        init(key: String, _ row: Row) {
+            self.key = key
+            values = row.values
+            derived = row.derived
+            herkomst = row.herkomst
+            variants = row.variants.isEmpty ? [row.values] : row.variants
+        }
+    }
+
+    /// One row by its key.
+    public func row(_ entity: Entity, key: String) -> MergedRow? {
+        load(entity, key).map { MergedRow(key: key, $0) }
+    }
+
+    /// Every row of an entity, in key order, read from the working file one at a time.
+    public func forEachRow(_ entity: Entity, _ body: (MergedRow) throws -> Void) rethrows {
+        try forEachStoredRow(entity) { key, row in try body(MergedRow(key: key, row)) }
+    }
+
+    /// The keys of an entity in order. Sorted anew for each reading rather than kept, so that
+    /// memory holds them for one entity at a time.
+    public func keys(_ entity: Entity) -> [String] {
+        offsets[entity]?.keys ?? []
+    }
+
+    func forEachStoredRow(_ entity: Entity, _ body: (String, Row) throws -> Void) rethrows {
+        for key in keys(entity) {
+            guard let row = load(entity, key) else { continue }
+            try body(key, row)
+        }
+    }
+
+    /// The canonical tables (without the reference tables of the new organisation) and `herkomst`.
+    /// Rows are sorted by key; lineage follows in arrival order, which the input order fixes.
+    /// The tables are read from the working file as a store takes them, never held whole, on a
+    /// thread of their own a few batches ahead of the store. Read one table at a time: the merge
+    /// is not made for two threads at once.
+    public func tables() -> (tables: [TableData], herkomst: TableData) {
+        let tables = Entity.allCases.filter { $0 != .team }.map { entity in
+            TableData(name: entity.table, columns: Merger.layout(entity).map(\.column), count: offsets[entity]?.count ?? 0) {
+                PrefetchingCursor { TableCursor(merger: self, entity: entity) }
+            }
+        }
+        let herkomst = TableData(name: "herkomst", columns: ["entiteit", "sleutel", "bron", "bestand", "locatie", "bron_sleutel"],
+                                 count: teamLineage.count + lineageCount) {
+            PrefetchingCursor { LineageCursor(merger: self) }
+        }
+        return (tables, herkomst)
+    }
+
+    /// The rows of one table, in key order.
+    struct TableCursor: RowCursor {
+        let merger: Merger
+        let entity: Entity
+        let layout: [Column]
+        let keys: [String]
+        var position = 0
+
+        init(merger: Merger, entity: Entity) {
+            self.merger = merger
+            self.entity = entity
+            layout = Merger.layout(entity)
+            keys = merger.keys(entity)
+        }
+
+        mutating func next() throws -> [StoreValue]? {
+            guard position < keys.count else { return nil }
+            let key = keys[position]
+            position += 1
+            let columns = merger.load(entity, key) { bytes in
+                var r = ByteReader(bytes)
+                return try Row.decodeColumns(&r)
+            }
+            guard let row = columns else { throw MergeError(merger.failure ?? "a merged row went missing") }
+            return layout.map { column in
+                switch column.source {
+                case .key: return .text(key)
+                case .field(let i): return StoreValue(row.values[i])
+                case .derived(let name): return StoreValue(row.derived[name])
+                }
+            }
+        }
+    }
+
+    /// `herkomst`: the old teams folded into wijkteams, then every table's rows' source records.
+    struct LineageCursor: RowCursor {
+        let merger: Merger
+        var team = 0
+        var entities = Entity.allCases.filter { $0 != .team }[...]
+        var keys: ArraySlice<String> = []
+        var entity = Entity.client
+        var pending: ArraySlice<[StoreValue]> = []
+
+        init(merger: Merger) { self.merger = merger }
+
+        static func lineage(_ table: String, _ key: String, _ p: Provenance) -> [StoreValue] {
+            [.text(table), .text(key), .text(p.bron), .text(p.bestand), .text(p.locatie.stored), StoreValue(p.bronSleutel)]
+        }
+
+        mutating func next() throws -> [StoreValue]? {
+            if team < merger.teamLineage.count {
+                defer { team += 1 }
+                let (wijkteam, p) = merger.teamLineage[team]
+                return LineageCursor.lineage("wijkteam", wijkteam, p)
+            }
+            while pending.isEmpty {
+                if let key = keys.popFirst() {
+                    let herkomst = merger.load(entity, key) { bytes in
+                        var r = ByteReader(bytes)
+                        try Row.skipToHerkomst(&r)
+                        return try Row.decodeHerkomst(&r)
+                    }
+                    guard let herkomst else { throw MergeError(merger.failure ?? "a merged row went missing") }
+                    pending = herkomst.map { LineageCursor.lineage(entity.table, key, $0) }[...]
+                } else if let next = entities.popFirst() {
+                    entity = next
+                    keys = merger.keys(next)[...]
+                } else {
+                    return nil
+                }
+            }
+            return pending.popFirst()
+        }
+    }
+
+    struct Column {
+        enum Source { case key, field(Int), derived(String) }
+        let column: String
+        let source: Source
+    }
+
+    /// A table's columns: its key, the canonical fields that are stored, then derived columns.
+    static func layout(_ entity: Entity) -> [Column] {
+        var columns: [Column] = [Column(column: entity == .client ? "bsn" : "id", source: .key)]
+        for (i, def) in entity.fields.enumerated() {
+            switch def.role {
+            case .sourceKey: continue
+            case .column(let name):
+                if entity == .client && name == "bsn" { continue }
+                columns.append(Column(column: name, source: .field(i)))
+            case .reference(_, let column):
+                columns.append(Column(column: column, source: .field(i)))
+            }
+        }
+        switch entity {
+        case .huishouden: columns += [Column(column: "wijk", source: .derived("wijk")), Column(column: "wijkteam", source: .derived("wijkteam"))]
+        case .voorziening: columns.append(Column(column: "bron_gemeente", source: .derived("bron_gemeente")))
+        default: break
+        }
+        return columns
+    }
+}
