@@ -63,6 +63,8 @@ def person(surname=None):
     second = rng.choice(FIRST_F if female else FIRST_M) if rng.random() < 0.4 else None
     vv, an = surname or rng.choice(SURNAMES)
     year = rng.randrange(1932, 2020)
+    if year >= 2018:
+        year -= 10   # the exports date from the end of 2017: nobody in them is born later (the same draws as before)
     return {
         "voornamen": first + (" " + second if second and second != first else ""),
         "voorvoegsel": vv, "achternaam": an, "female": female,

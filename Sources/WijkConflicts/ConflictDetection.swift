@@ -7,7 +7,7 @@ import WijkModel
 /// than one row, more than one source), a second collects only those, so that memory holds the
 /// candidates, not every row.
 public enum ConflictDetection {
-    public static func detect(_ merger: Merger, today: CivilDate) -> [Conflict] {
+    public static func detect(_ merger: Merger, peildatum: CivilDate, maxFTE: Double = 1.0) -> [Conflict] {
         var all: [Conflict] = []
         merger.forEachRow(.client) { row in
             if let c = ClientIdentiteitDetector.detect(row) { all.append(c) }
@@ -16,10 +16,10 @@ public enum ConflictDetection {
         merger.forEachRow(.huishouden) { row in
             if let c = WijkOnbekendDetector.detect(row) { all.append(c) }
         }
-        all += MedewerkerDubbelDetector.detect(merger)
+        all += MedewerkerDubbelDetector.detect(merger, maxFTE: maxFTE)
         // One pass per entity serves every detector that groups its rows.
         let plans = groups(merger, .plan, [HuishoudenPlannenDetector.grouping, SleutelBotsingDetector.grouping])
-        all += HuishoudenPlannenDetector.detect(plans[0], today: today)
+        all += HuishoudenPlannenDetector.detect(plans[0], peildatum: peildatum)
         all += SleutelBotsingDetector.detect(.plan, plans[1])
         let voorzieningen = groups(merger, .voorziening, [VoorzieningOverlapDetector.grouping, SleutelBotsingDetector.grouping])
         all += VoorzieningOverlapDetector.detect(voorzieningen[0])

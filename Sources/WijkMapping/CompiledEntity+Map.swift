@@ -6,10 +6,11 @@ extension CompiledEntity {
     /// that names the file, the location, the field and the rule.
     public func map(fields input: [String], location: Location, raw: RawText) -> MapOutcome {
         let provenance = Provenance(bron: bron, bestand: bestand, locatie: location, bronSleutel: nil)
+        var values = [Value?](repeating: nil, count: entity.fields.count)
         func reject(_ rule: String, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> MapOutcome {
             .rejected(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: entity, provenance: provenance,
                                                  veld: field, melding: message, waarde: value, waardeIsPersoonlijk: personal),
-                                raw: raw.text))
+                                raw: raw.text, subject: subjectIndex.flatMap { values[$0]?.canonicalText }))
         }
 
         if let headerCount, input.count != headerCount {
@@ -50,7 +51,6 @@ extension CompiledEntity {
             }
         }
 
-        var values = [Value?](repeating: nil, count: entity.fields.count)
         var warnings: [Finding] = []
         for field in fields {
             let def = field.definition
@@ -113,6 +113,11 @@ extension CompiledEntity {
         let keyIndex = entity.fields.firstIndex { $0.role == .sourceKey }
         let key = keyIndex.flatMap { values[$0]?.canonicalText }
         return .mapped(MappedRecord(entity: entity, values: values, provenance: provenance.withKey(key), warnings: warnings, raw: raw))
+    }
+
+    /// The field other records refer to this one by: a client's BSN, else the source key.
+    var subjectIndex: Int? {
+        entity == .client ? entity.fields.firstIndex { $0.name == "bsn" } : entity.fields.firstIndex { $0.role == .sourceKey }
     }
 
     struct ParseProblem: Error {

@@ -165,6 +165,10 @@ public struct CompiledEntity: @unchecked Sendable {
             fields.append(CompiledField(index: index, definition: def, source: .constant(value), spec: fieldSpec, fallback: nil,
                                         formatRule: rule?.id, onError: effectiveOnError(.reject, rule: rule, ruleSettings)))
         }
+        // The field others refer to this record by is mapped first, so that a record rejected for
+        // another field still says who it was (a client's BSN, a source key).
+        let subject = spec.entity == .client ? "bsn" : spec.entity.fields.first { $0.role == .sourceKey }?.name
+        fields = fields.filter { $0.definition.name == subject } + fields.filter { $0.definition.name != subject }
         let format: Format
         switch spec.format {
         case .csv(let dialect): format = .csv(dialect)

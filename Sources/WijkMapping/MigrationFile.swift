@@ -10,7 +10,7 @@ import WijkRules
 /// binds every mapping to its source's files. Every mistake in any of them is reported with
 /// `file:line:column` and the run stops before any record is read.
 public enum MigrationFile {
-    static let topKeys = ["migratie", "gemeente", "wijken", "postcodes", "wijkteams", "bronnen", "besluiten", "store", "report"]
+    static let topKeys = ["migratie", "gemeente", "peildatum", "max_fte", "wijken", "postcodes", "wijkteams", "bronnen", "besluiten", "store", "report"]
     static let gemeenteKeys = ["code", "naam", "datum"]
     static let wijkKeys = ["code", "naam"]
     static let wijkteamKeys = ["id", "naam", "locatie", "email", "telefoon", "wijken"]
@@ -34,6 +34,16 @@ public enum MigrationFile {
         }
         let name = top.required("migratie", d, what: "a migration file")?.text(d, what: "'migratie'") ?? ""
         let gemeente = top.required("gemeente", d, what: "a migration file").flatMap { gemeenteSpec($0, d) }
+        var peildatum = gemeente?.datum
+        if let node = top["peildatum"], let text = node.text(d, what: "'peildatum'") {
+            peildatum = CivilDate(iso: text)
+            if peildatum == nil { d.add(node.spot, "'\(text)' is not a date that exists in the form yyyy-MM-dd", hint: "e.g. peildatum: 2018-01-01") }
+        }
+        var maxFTE = 1.0
+        if let node = top["max_fte"], let text = node.text(d, what: "'max_fte'") {
+            if let value = Double(text), value > 0, value <= 10 { maxFTE = value }
+            else { d.add(node.spot, "max_fte '\(text)' is not a number of FTE above 0 (e.g. 1.0 or 1.2)") }
+        }
 
         var wijken: [WijkSpec] = []
         if let node = top.required("wijken", d, what: "a migration file"), let items = node.items(d, what: "'wijken'") {
@@ -108,7 +118,8 @@ public enum MigrationFile {
         let referenceFiles = ["postcodes", "besluiten"].compactMap { key in
             top[key]?.string.map { (name: key, path: folder.appendingPathComponent($0).path) }
         }
-        return MigrationPlan(file: display, folder: folder, name: name, gemeente: gemeente, wijken: wijken, wijkteams: wijkteams,
+        return MigrationPlan(file: display, folder: folder, name: name, gemeente: gemeente, peildatum: peildatum, maxFTE: maxFTE,
+                             wijken: wijken, wijkteams: wijkteams,
                              postcodeWijk: postcodeWijk, sources: sources, besluiten: besluiten, referenceFiles: referenceFiles,
                              store: top["store"]?.string, report: top["report"]?.string)
     }

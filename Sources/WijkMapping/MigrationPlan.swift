@@ -9,6 +9,11 @@ public struct MigrationPlan: @unchecked Sendable {
     public let folder: URL
     public let name: String
     public let gemeente: GemeenteSpec
+    /// The day "active", "open", "current" and "in the future" are judged at: `peildatum:`, else
+    /// the gemeente's `datum`; nil when the file gives neither (then `--peildatum` must).
+    public let peildatum: CivilDate?
+    /// The most FTE one person may have over all wijkteams before `medewerker.dubbel` (`max_fte`, 1.0).
+    public let maxFTE: Double
     public let wijken: [WijkSpec]
     public let wijkteams: [WijkteamSpec]
     /// Postcode (PC6 `9601AB` or PC4 `9601`) → wijk code.

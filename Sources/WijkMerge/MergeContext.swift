@@ -9,9 +9,12 @@ public struct MergeContext: Sendable {
     /// Postcode → wijk code, and wijk → wijkteam id.
     public let wijk: @Sendable (Postcode) -> String?
     public let wijkteam: @Sendable (String) -> String?
+    /// The most FTE one person may have over all wijkteams (`max_fte`, default 1.0).
+    public let maxFTE: Double
 
     public init(teams: [String: [String: String]], bronGemeente: [String: String],
-                wijk: @escaping @Sendable (Postcode) -> String?, wijkteam: @escaping @Sendable (String) -> String?) {
+                wijk: @escaping @Sendable (Postcode) -> String?, wijkteam: @escaping @Sendable (String) -> String?, maxFTE: Double = 1.0) {
+        self.maxFTE = maxFTE
         self.teams = teams
         self.bronGemeente = bronGemeente
         self.wijk = wijk

@@ -42,7 +42,7 @@ extension Merger {
             guard !removed.contains(id), let row = load(entity, key) else { return [] }
             removed.insert(id)
             offsets[entity]?.remove(key)
-            lineageCount -= row.herkomst.count
+            for p in row.herkomst { lineageBySource[SourceEntity(bron: p.bron, entity: entity), default: 0] -= 1 }
             var out = row.herkomst.enumerated().map { Removed(entity: entity, provenance: $1, madeTheRow: $0 == 0, key: key) }
             let dependents = (children[id] ?? []).sorted {
                 ($0.entity, $0.field, $0.key) < ($1.entity, $1.field, $1.key)

@@ -49,16 +49,54 @@ extension Merger {
     /// thread of their own a few batches ahead of the store. Read one table at a time: the merge
     /// is not made for two threads at once.
     public func tables() -> (tables: [TableData], herkomst: TableData) {
-        let tables = Entity.allCases.filter { $0 != .team }.map { entity in
-            TableData(name: entity.table, columns: Merger.layout(entity).map(\.column), count: offsets[entity]?.count ?? 0) {
+        var tables: [TableData] = []
+        for entity in Entity.allCases where entity != .team {
+            let declaration = StoreTables.of(entity)
+            tables.append(TableData(name: declaration.name, columns: declaration.columnNames, count: offsets[entity]?.count ?? 0) {
                 PrefetchingCursor { TableCursor(merger: self, entity: entity) }
+            })
+            if entity == .medewerker {
+                let inzet = StoreTables.medewerkerInzet
+                tables.append(TableData(name: inzet.name, columns: inzet.columnNames, count: lineage(of: .medewerker)) {
+                    PrefetchingCursor { InzetCursor(merger: self) }
+                })
             }
         }
-        let herkomst = TableData(name: "herkomst", columns: ["entiteit", "sleutel", "bron", "bestand", "locatie", "bron_sleutel"],
-                                 count: teamLineage.count + lineageCount) {
+        let herkomst = TableData(StoreTables.herkomst, count: teamLineage.count + lineageCount) {
             PrefetchingCursor { LineageCursor(merger: self) }
         }
         return (tables, herkomst)
+    }
+
+    /// `medewerker_inzet`: per person, each staff record that made it — its wijkteam, its FTE,
+    /// its source — in key order, then source order.
+    struct InzetCursor: RowCursor {
+        let merger: Merger
+        let keys: [String]
+        var position = 0
+        var pending: ArraySlice<[StoreValue]> = []
+
+        init(merger: Merger) {
+            self.merger = merger
+            keys = merger.keys(.medewerker)
+        }
+
+        mutating func next() throws -> [StoreValue]? {
+            while pending.isEmpty {
+                guard position < keys.count else { return nil }
+                let key = keys[position]
+                position += 1
+                guard let row = merger.load(.medewerker, key) else { throw MergeError(merger.failure ?? "a merged row went missing") }
+                let variants = row.variants.isEmpty ? [row.values] : row.variants
+                pending = zip(row.herkomst, variants).map { p, values in
+                    StoreTables.medewerkerInzet.row([
+                        "medewerker": .text(key), "wijkteam": StoreValue(values[Merger.teamIndex]),
+                        "fte": StoreValue(values[Merger.fteIndex]), "bron": .text(p.bron),
+                    ])
+                }[...]
+            }
+            return pending.popFirst()
+        }
     }
 
     /// The rows of one table, in key order.
@@ -136,30 +174,35 @@ extension Merger {
         }
     }
 
+    enum Source { case key, field(Int), derived(String) }
     struct Column {
-        enum Source { case key, field(Int), derived(String) }
         let column: String
         let source: Source
     }
 
-    /// A table's columns: its key, the canonical fields that are stored, then derived columns.
+    /// A table's columns, in its declaration's order: its key, the canonical fields stored in a
+    /// column (a reference in the column of the key it resolves to), and the rest derived by the merge.
     static func layout(_ entity: Entity) -> [Column] {
-        var columns: [Column] = [Column(column: entity == .client ? "bsn" : "id", source: .key)]
-        for (i, def) in entity.fields.enumerated() {
-            switch def.role {
-            case .sourceKey: continue
-            case .column(let name):
-                if entity == .client && name == "bsn" { continue }
-                columns.append(Column(column: name, source: .field(i)))
-            case .reference(_, let column):
-                columns.append(Column(column: column, source: .field(i)))
+        let declaration = StoreTables.of(entity)
+        return declaration.columns.map { column in
+            if column.name == declaration.primaryKey.first { return Column(column: column.name, source: .key) }
+            let field = entity.fields.firstIndex { def in
+                switch def.role {
+                case .column(let name): return name == column.name
+                case .reference(_, let name): return name == column.name
+                case .sourceKey: return false
+                }
             }
+            return Column(column: column.name, source: field.map(Source.field) ?? .derived(column.name))
         }
-        switch entity {
-        case .huishouden: columns += [Column(column: "wijk", source: .derived("wijk")), Column(column: "wijkteam", source: .derived("wijkteam"))]
-        case .voorziening: columns.append(Column(column: "bron_gemeente", source: .derived("bron_gemeente")))
-        default: break
-        }
-        return columns
+    }
+}
+
+extension Merger {
+    /// The lineage rows `herkomst` will hold, per source and entity (the old teams under `team`).
+    public func lineageRows() -> [SourceEntity: Int] {
+        var rows = lineageBySource
+        for (_, p) in teamLineage { rows[SourceEntity(bron: p.bron, entity: .team), default: 0] += 1 }
+        return rows
     }
 }

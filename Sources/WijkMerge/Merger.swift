@@ -10,6 +10,16 @@ import WijkModel
 /// When two sources disagree on a field, the first source (in the migration file's order) wins
 /// and empty fields are filled from later ones; detecting those disagreements as conflicts is the
 /// conflict stage's job.
+/// A source and an entity: what the run counts per.
+public struct SourceEntity: Hashable, Sendable {
+    public let bron: String
+    public let entity: Entity
+    public init(bron: String, entity: Entity) {
+        self.bron = bron
+        self.entity = entity
+    }
+}
+
 public final class Merger: @unchecked Sendable {   // used by one task at a time, as a stage of one run
     struct Row {
         var values: [Value?]
@@ -28,8 +38,14 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     var offsets: [Entity: KeyIndex<Int>] = [:]
     /// The entity whose records are arriving; the indexes of the ones before it are frozen.
     private var arriving: Entity?
-    /// Lineage rows so far (the length of the `herkomst` table, without the old teams).
-    var lineageCount = 0
+    /// Lineage rows so far per source and entity (the `herkomst` table, without the old teams),
+    /// counted apart from the run's outcome counts so that the two can be compared.
+    public internal(set) var lineageBySource: [SourceEntity: Int] = [:]
+    var lineageCount: Int { lineageBySource.values.reduce(0, +) }
+    func lineage(of entity: Entity) -> Int { lineageBySource.reduce(0) { $0 + ($1.key.entity == entity ? $1.value : 0) } }
+    /// Records others refer to that were rejected, by what they are referred to by (a client's
+    /// BSN; `bron` NUL `sleutel` for the others): where they were and which rule.
+    private var rejectedParents: [Entity: [String: (Provenance, String)]] = [:]
     private var decodeFailure: String?
     /// Old teams folded into a wijkteam: (wijkteam id, provenance).
     private(set) var teamLineage: [(String, Provenance)] = []
@@ -40,16 +56,21 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     /// entities' rows are keyed by the namespaced key itself, so their index answers that.)
     private var staffSeen: [String: Provenance] = [:]
 
-    /// Staff merge on their e-mail address across sources: the first row per address, the FTE
-    /// merged into it so far, a source's key that was merged into another source's row, and the
-    /// rows kept apart because merging them would be wrong (more than 1.0 FTE, other wijkteams).
-    private var staffByEmail: [String: (key: String, fte: Double)] = [:]
-    /// A source's own staff key (`bron` NUL `sleutel`) → the row of another source it merged into.
+    /// Staff merge on their e-mail address, across sources and within one: one row per person,
+    /// its FTE the total of every record merged into it (each record stays an inzet row).
+    /// The first row per address with its person's normalised name and the FTE so far; a
+    /// source's key that was merged into another record's row; the e-mail addresses that carry
+    /// different people (their rows kept apart), and those whose total FTE is above the limit.
+    private var staffByEmail: [String: (key: String, name: String, fte: Double)] = [:]
+    /// A source's own staff key (`bron` NUL `sleutel`) → the row of another record it merged into.
     private var staffAlias: [String: String] = [:]
     public private(set) var staffKeptApart: [String: [String]] = [:]
+    public private(set) var staffOverLimit: [String: String] = [:]
 
     static let fteIndex = Entity.medewerker.fields.firstIndex { $0.name == "fte" }!
     static let teamIndex = Entity.medewerker.fields.firstIndex { $0.name == "team" }!
+    static let voornaamIndex = Entity.medewerker.fields.firstIndex { $0.name == "voornaam" }!
+    static let achternaamIndex = Entity.medewerker.fields.firstIndex { $0.name == "achternaam" }!
 
     /// A source's own key, made unique across sources.
     static func sourceKey(_ bron: String, _ key: String) -> String { "\(bron)\u{0}\(key)" }
@@ -96,9 +117,11 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
         }
         let p = record.provenance
         func reject(_ rule: String, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> (MergeOutcome, [Finding]) {
-            (.rejected(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: record.entity, provenance: p, veld: field,
-                                                  melding: message, waarde: value, waardeIsPersoonlijk: personal),
-                                 raw: record.raw)), [])
+            let rejection = Rejection(finding: Finding(severity: .error, rule: rule, entiteit: record.entity, provenance: p, veld: field,
+                                                       melding: message, waarde: value, waardeIsPersoonlijk: personal),
+                                      raw: record.raw, subject: Merger.subject(of: record))
+            noteRejected(rejection)
+            return (.rejected(rejection), [])
         }
         var values = record.values
         var derived: [String: String] = [:]
@@ -117,17 +140,26 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
                 values[index] = .text(wijkteam)
             case .huishouden:
                 guard let id = households[Merger.sourceKey(p.bron, text)] else {
+                    if let why = rejectedParent(.huishouden, Merger.sourceKey(p.bron, text)) {
+                        return reject("reference_rejected", "its huishouden was rejected: \(why)", field: def.name, value: text)
+                    }
                     return reject("reference_huishouden", "no huishouden with this key in source \(p.bron)", field: def.name, value: text)
                 }
                 values[index] = .text(id)
             case .medewerker:
                 let key = staffAlias[Merger.sourceKey(p.bron, text)] ?? "\(p.bron)/\(text)"
                 guard offsets[.medewerker]?[key] != nil else {
+                    if let why = rejectedParent(.medewerker, Merger.sourceKey(p.bron, text)) {
+                        return reject("reference_rejected", "its medewerker was rejected: \(why)", field: def.name, value: text)
+                    }
                     return reject("reference_medewerker", "no medewerker with this key in source \(p.bron)", field: def.name, value: text)
                 }
                 values[index] = .text(key)
             case .client:
                 guard offsets[.client]?[text] != nil else {
+                    if let why = rejectedParent(.client, text) {
+                        return reject("reference_rejected", "the client with this BSN was rejected: \(why)", field: def.name, value: text, personal: true)
+                    }
                     return reject("reference_client", "no client with this BSN in any source (an orphan)",
                                   field: def.name, value: text, personal: true)
                 }
@@ -167,7 +199,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
                 derived["wijkteam"] = context.wijkteam(wijk)
             } else {
                 warnings.append(Finding(severity: .warning, rule: "wijk_unknown", entiteit: .huishouden, provenance: p, veld: "postcode",
-                                        melding: "the postcode lies in no wijk of the new gemeente; loaded without wijk and wijkteam",
+                                        melding: "the postcode lies in no wijk of the new gemeente: conflict wijk.onbekend (a steward places it in a wijk, loads it without wijk, or rejects it)",
                                         waarde: postcode.value))
             }
         case .namespacedSourceKey:
@@ -185,7 +217,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
             }
         }
 
-        lineageCount += 1
+        lineageBySource[SourceEntity(bron: p.bron, entity: record.entity), default: 0] += 1
         if var existing = load(record.entity, key) {
             if existing.variants.isEmpty { existing.variants = [existing.values] }
             existing.variants.append(values)
@@ -205,26 +237,58 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
         return (.loaded, warnings)
     }
 
-    /// Where a medewerker goes: the row another source made for the same e-mail address when
-    /// merging is clean (same wijkteam, 1.0 FTE or less together), else a row of its own.
+    /// Where a medewerker goes: the row of the first record with the same e-mail address (one
+    /// person, whatever the source or wijkteam), unless the names differ — then two people share
+    /// an address, and the row is kept apart for a steward. A total FTE above the limit is noted
+    /// for the conflict stage.
     private func staffKey(_ ownKey: String, record: MappedRecord, values: [Value?]) -> String {
         guard let email = record.text("email")?.lowercased(), !email.isEmpty else { return ownKey }
         let fte: Double
         if case .decimal(let d)? = record["fte"] { fte = d } else { fte = 0 }
+        let name = Merger.personName(values)
         guard let first = staffByEmail[email] else {
-            staffByEmail[email] = (ownKey, fte)
+            staffByEmail[email] = (ownKey, name, fte)
             return ownKey
         }
-        let bron = record.provenance.bron
-        guard !first.key.hasPrefix("\(bron)/"), let existing = load(.medewerker, first.key) else { return ownKey }
-        let teamIndex = Merger.teamIndex
-        if existing.values[teamIndex] == values[teamIndex] && first.fte + fte <= 1.0 {
-            staffByEmail[email] = (first.key, first.fte + fte)
-            staffAlias[Merger.sourceKey(bron, record.provenance.bronSleutel ?? "")] = first.key
-            return first.key
+        guard first.name == name else {
+            staffKeptApart[email, default: [first.key]].append(ownKey)
+            return ownKey
         }
-        staffKeptApart[email, default: [first.key]].append(ownKey)
-        return ownKey
+        let total = first.fte + fte
+        staffByEmail[email] = (first.key, name, total)
+        staffAlias[Merger.sourceKey(record.provenance.bron, record.provenance.bronSleutel ?? "")] = first.key
+        if total > context.maxFTE + 1e-9 { staffOverLimit[email] = first.key }
+        return first.key
+    }
+
+    /// A person's name as two records of one person write it: letters only, lower case, without
+    /// diacritics (`Hélène  de Vries` and `helene de vries` are one name).
+    static func personName(_ values: [Value?]) -> String {
+        let text = [values[voornaamIndex], values[achternaamIndex]].compactMap { $0?.canonicalText }.joined(separator: " ")
+        return String(String.UnicodeScalarView(text.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            $0.properties.isAlphabetic
+        })).lowercased()
+    }
+
+    // MARK: - Rejected records that others refer to
+
+    /// What other records refer to a record by: a client's BSN, else `bron` NUL `sleutel`.
+    static func subject(of record: MappedRecord) -> String? {
+        record.entity == .client ? record.text("bsn") : record.provenance.bronSleutel
+    }
+
+    /// Remembers a rejected client, household or medewerker, so that a record referring to it is
+    /// told it was rejected (and where and why) rather than that it does not exist.
+    public func noteRejected(_ rejection: Rejection) {
+        let f = rejection.finding
+        guard [.client, .huishouden, .medewerker].contains(f.entiteit), let subject = rejection.subject, !subject.isEmpty else { return }
+        let key = f.entiteit == .client ? subject : Merger.sourceKey(f.provenance.bron, subject)
+        if rejectedParents[f.entiteit]?[key] == nil { rejectedParents[f.entiteit, default: [:]][key] = (f.provenance, f.rule) }
+    }
+
+    private func rejectedParent(_ entity: Entity, _ key: String) -> String? {
+        guard let (p, rule) = rejectedParents[entity]?[key] else { return nil }
+        return "\(p.bestand) \(p.locatie) (\(rule))"
     }
 
     // MARK: - Changes the conflict stage makes (steward decisions, records kept out)

@@ -1,15 +1,51 @@
-/// The words sources use for a plan or hulpvraag that has ended, compared in lower case. Shared by
-/// the conflict stage (is a plan still active?) and the monitoring figures (is a hulpvraag open?).
-public enum CaseStatus {
-    public static let closedWords: Set<String> = ["afgesloten", "gesloten", "afgerond", "beeindigd", "beëindigd", "closed"]
+/// The canonical status of a plan: sources reach it through value maps like every other code
+/// (`Lopend: actief`), and a label that is not mapped is a finding (`value_not_in_code_list`),
+/// never silently "active".
+public enum PlanStatus: String, CaseIterable, Sendable {
+    /// Being drawn up with the household; already the household's plan.
+    case concept
+    /// In force.
+    case actief
+    /// Ended: history, whatever its einddatum says.
+    case afgesloten
 
-    public static func isClosed(_ status: String?) -> Bool {
-        guard let status else { return false }
-        return closedWords.contains(status.lowercased())
+    public static var codes: [String] { allCases.map(\.rawValue) }
+}
+
+/// The canonical status of a hulpvraag (a request for help), reached through value maps.
+public enum HulpvraagStatus: String, CaseIterable, Sendable {
+    /// Reported, not yet taken up.
+    case aangemeld
+    /// Taken up, being worked on.
+    case open
+    /// Closed.
+    case afgesloten
+
+    public static var codes: [String] { allCases.map(\.rawValue) }
+}
+
+/// Whether a plan or hulpvraag is open at the peildatum, as the conflict stage and the
+/// monitoring figures both judge it.
+public enum CaseStatus {
+    /// A plan is active at the peildatum when its status is not `afgesloten`, it has started
+    /// (no startdatum counts as started) and it has not ended before the day.
+    public static func planIsActive(status: String?, start: CivilDate?, end: CivilDate?, at peildatum: CivilDate) -> Bool {
+        if status == PlanStatus.afgesloten.rawValue { return false }
+        if let start, start > peildatum { return false }
+        if let end, end < peildatum { return false }
+        return true
     }
 
-    /// The same test as SQL on a column, for both stores: `LOWER(col) IN ('afgesloten', …)`.
-    public static func sqlIsClosed(_ column: String) -> String {
-        "LOWER(COALESCE(\(column), '')) IN (" + closedWords.sorted().map { "'\($0)'" }.joined(separator: ", ") + ")"
+    /// The same test as SQL, for both stores (`day` is a quoted ISO date).
+    public static func sqlPlanIsActive(_ plan: String, day: String) -> String {
+        "(\(plan).einddatum IS NULL OR \(plan).einddatum >= \(day)) AND (\(plan).startdatum IS NULL OR \(plan).startdatum <= \(day))"
+            + " AND COALESCE(\(plan).status, '') <> '\(PlanStatus.afgesloten.rawValue)'"
+    }
+
+    /// A hulpvraag is open at the peildatum when its status is not `afgesloten` and it was not
+    /// closed on or before the day.
+    public static func sqlHulpvraagIsOpen(_ hulpvraag: String, day: String) -> String {
+        "(\(hulpvraag).afgesloten_op IS NULL OR \(hulpvraag).afgesloten_op > \(day))"
+            + " AND COALESCE(\(hulpvraag).status, '') <> '\(HulpvraagStatus.afgesloten.rawValue)'"
     }
 }

@@ -136,7 +136,7 @@ enum Catalogue {
             FieldDefinition("regisseur", text(64), role: .reference(.medewerker, column: "regisseur")),
             FieldDefinition("startdatum", .date),
             FieldDefinition("einddatum", .date),
-            FieldDefinition("status", text(40)),
+            FieldDefinition("status", .code(PlanStatus.codes)),
         ],
         .hulpvraag: [
             FieldDefinition("sleutel", text(64), required: true, role: .sourceKey),
@@ -144,7 +144,7 @@ enum Catalogue {
             FieldDefinition("meldingsdatum", .date),
             FieldDefinition("domein", text(80)),
             FieldDefinition("verwijzer", text(80)),
-            FieldDefinition("status", text(40)),
+            FieldDefinition("status", .code(HulpvraagStatus.codes)),
             FieldDefinition("afgesloten_op", .date),
         ],
         .voorziening: [

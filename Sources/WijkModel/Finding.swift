@@ -54,9 +54,13 @@ public struct Rejection: Hashable, Sendable {
     public let finding: Finding
     /// The record exactly as it stood in the source (the CSV line(s) or the XML element).
     public let raw: String
+    /// What other records call it by, where the record got that far: a client's BSN, another
+    /// entity's source key. A record that refers to a rejected one is told which and why.
+    public let subject: String?
 
-    public init(finding: Finding, raw: String) {
+    public init(finding: Finding, raw: String, subject: String? = nil) {
         self.finding = finding
         self.raw = raw
+        self.subject = subject
     }
 }

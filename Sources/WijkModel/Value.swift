@@ -45,7 +45,7 @@ public enum Value: Hashable, Sendable {
     }
 
     /// Shortest round-tripping text without exponent: 0.89, 1, 0.5.
-    static func format(_ d: Double) -> String {
+    public static func format(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
         return String(d)
     }

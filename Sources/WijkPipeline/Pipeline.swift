@@ -24,22 +24,27 @@ public struct Pipeline {
         public var report: String?
         /// Show BSNs and personal values unmasked in the reports.
         public var revealBSN: Bool
-        /// The day rules take as today ("not in the future"); the real date when nil.
-        public var today: CivilDate?
+        /// `--peildatum`: the day "active", "open" and "in the future" are judged at, instead of
+        /// the migration file's `peildatum` (or its gemeente's `datum`). Never the clock.
+        public var peildatum: CivilDate?
         /// Load even with open conflicts, keeping the records in them out (`migrate --allow-open`).
         public var allowOpen: Bool
         /// Told where the run is, every few thousand records (the CLI draws it on a terminal).
         public var progress: (@Sendable (RunProgress) -> Void)?
 
-        public init(load: Bool, store: String? = nil, report: String? = nil, revealBSN: Bool = false, today: CivilDate? = nil,
+        public init(load: Bool, store: String? = nil, report: String? = nil, revealBSN: Bool = false, peildatum: CivilDate? = nil,
                     allowOpen: Bool = false) {
             self.allowOpen = allowOpen
             self.load = load
             self.store = store
             self.report = report
             self.revealBSN = revealBSN
-            self.today = today
+            self.peildatum = peildatum
         }
+
+        /// For the test that the accounting check can fail: the n-th record the readers hand on
+        /// (counting from 1) is dropped before the merge sees it.
+        var loseRecordForTesting: Int?
     }
 
     public let plan: MigrationPlan
@@ -84,8 +89,19 @@ public struct Pipeline {
         }
     }
 
+    /// The day the run judges at: `--peildatum`, else the migration file's.
+    public var peildatum: CivilDate {
+        get throws {
+            guard let day = options.peildatum ?? plan.peildatum else {
+                throw RunError("\(plan.file): the migration has no peildatum: write 'peildatum: yyyy-MM-dd' (or the gemeente's 'datum') in it, or give --peildatum")
+            }
+            return day
+        }
+    }
+
     public func run() async throws -> RunResult {
         let started = Self.timestamp()
+        _ = try peildatum
         // The store is opened first, so that a store that cannot be used stops the run before
         // any work; it is closed whatever happens.
         let store = try options.load ? await openStore() : nil
@@ -106,7 +122,8 @@ public struct Pipeline {
         var state = RunState(plan: plan)
         let merger: Merger
         do { merger = try Merger(context: mergeContext()) } catch let error as MergeError { throw RunError(error.description) }
-        let context = RuleContext(today: options.today ?? Self.today())
+        let peildatum = try self.peildatum
+        let context = RuleContext(peildatum: peildatum)
         let validators = Dictionary(uniqueKeysWithValues: plan.sources.map { source in
             (source.name, RecordValidator(settings: source.ruleSettings.mapValues { setting -> Severity? in
                 if case .severity(let s) = setting { return s }
@@ -119,9 +136,20 @@ public struct Pipeline {
         let channel = BatchChannel<ReadEvent>()
         let reader = SourceReader(plan: plan, progress: options.progress, logger: logger)
         Thread { reader.run(into: channel) }.start()
+        var produced: [RunState.Key: Int] = [:]
+        var handedOn = 0
         do {
             while let batch = channel.receive() {
-                for event in batch { try merge(event, into: &state, merger: merger, validators: validators) }
+                for event in batch {
+                    switch event {
+                    case .produced(let counts): produced = counts
+                    case .mapped, .rejected:
+                        handedOn += 1
+                        if handedOn == options.loseRecordForTesting { continue }
+                        try merge(event, into: &state, merger: merger, validators: validators)
+                    default: try merge(event, into: &state, merger: merger, validators: validators)
+                    }
+                }
             }
         } catch {
             channel.cancel()
@@ -131,7 +159,7 @@ public struct Pipeline {
         merger.finishReading()
         try check(merger)
         timings.lap("read, map, validate, merge")
-        let conflicts = ConflictDetection.detect(merger, today: context.today)
+        let conflicts = ConflictDetection.detect(merger, peildatum: peildatum, maxFTE: plan.maxFTE)
         let resolution: Resolution
         do {
             resolution = try Decisions.apply(plan.besluiten, to: conflicts, merger: merger, allowOpen: options.allowOpen,
@@ -165,10 +193,7 @@ public struct Pipeline {
             if resolution.decided[c.id] != nil { return "decided" }
             return self.options.allowOpen ? "open (kept out)" : "open"
         }
-        guard summary.accountingHolds else {
-            let broken = summary.sources.flatMap { s in s.entities.filter { !$0.value.balances }.map { "\(s.bron)/\($0.key)" } }
-            throw RunError("internal error: read ≠ loaded + merged + rejected for \(broken.joined(separator: ", ")); nothing was loaded")
-        }
+        try Accounting.check(produced: produced, merger: merger, rejections: state.rejections, counts: state.counts, tables: tables)
         timings.lap("tables")
         let checksum: String
         do { checksum = try await checksumTask.value } catch {
@@ -188,7 +213,8 @@ public struct Pipeline {
         var runID: Int?
         if let store, summary.blocked.isEmpty {
             let counts = String(decoding: try Reports.summaryJSON(summary), as: UTF8.self)
-            let run = RunRecord(migratie: plan.name, started: started, finished: Self.timestamp(), inputChecksum: checksum, counts: counts)
+            let run = RunRecord(migratie: plan.name, started: started, finished: Self.timestamp(), inputChecksum: checksum, counts: counts,
+                                peildatum: peildatum.iso)
             do {
                 runID = try await store.load(StoreLoad(tables: tables, run: run))
             } catch let error as MergeError {
@@ -229,7 +255,10 @@ public struct Pipeline {
             state.findings.append(contentsOf: mapped.warnings)
             let (invalid, ruleWarnings) = validators[key.bron]!.validate(mapped)
             state.findings.append(contentsOf: ruleWarnings)
-            if let invalid { return state.reject(invalid, key) }
+            if let invalid {
+                merger.noteRejected(invalid)
+                return state.reject(invalid, key)
+            }
             let (outcome, mergeWarnings) = merger.add(mapped)
             state.findings.append(contentsOf: mergeWarnings)
             switch outcome {
@@ -239,11 +268,14 @@ public struct Pipeline {
             }
         case .rejected(let rejection, let key):
             state.counts[key, default: Counts()].read += 1
+            merger.noteRejected(rejection)
             state.reject(rejection, key)
         case .finding(let finding):
             state.findings.append(finding)
         case .failed(let error):
             throw error
+        case .produced:
+            break
         }
     }
 
@@ -253,53 +285,60 @@ public struct Pipeline {
             teams: Dictionary(uniqueKeysWithValues: plan.sources.map { ($0.name, $0.teams) }),
             bronGemeente: Dictionary(uniqueKeysWithValues: plan.sources.map { ($0.name, $0.gemeente.code) }),
             wijk: { plan.wijk(for: $0) },
-            wijkteam: { plan.wijkteam(serving: $0) })
+            wijkteam: { plan.wijkteam(serving: $0) },
+            maxFTE: plan.maxFTE)
     }
 
     /// The new organisation, from the migration file: gemeenten (the new one and the former ones
     /// that were opgeheven in it), wijken, wijkteams and which wijken they serve.
     private func referenceTables() -> [TableData] {
         let new = plan.gemeente
-        var gemeente = TableData(name: "gemeente", columns: ["code", "naam", "opgeheven_op", "opgegaan_in"],
-                                 rows: [[.text(new.code), .text(new.naam), .null, .null]])
+        var gemeente = [StoreTables.gemeente.row(["code": .text(new.code), "naam": .text(new.naam), "opgeheven_op": .null, "opgegaan_in": .null])]
         var seen: Set<String> = [new.code]
         for source in plan.sources where !seen.contains(source.gemeente.code) {
             seen.insert(source.gemeente.code)
             let g = source.gemeente
             let ended = g.datum ?? new.datum
-            gemeente.rows.append([.text(g.code), .text(g.naam), StoreValue(ended?.iso), .text(new.code)])
+            gemeente.append(StoreTables.gemeente.row(["code": .text(g.code), "naam": .text(g.naam), "opgeheven_op": StoreValue(ended?.iso),
+                                                      "opgegaan_in": .text(new.code)]))
         }
-        let wijk = TableData(name: "wijk", columns: ["code", "naam", "gemeente"],
-                             rows: plan.wijken.sorted { $0.code < $1.code }.map { [.text($0.code), .text($0.naam), .text(new.code)] })
+        let wijk = plan.wijken.sorted { $0.code < $1.code }.map {
+            StoreTables.wijk.row(["code": .text($0.code), "naam": .text($0.naam), "gemeente": .text(new.code)])
+        }
         let teams = plan.wijkteams.sorted { $0.id < $1.id }
-        let wijkteam = TableData(name: "wijkteam", columns: ["id", "naam", "gemeente", "locatie", "email", "telefoon"],
-                                 rows: teams.map { [.text($0.id), .text($0.naam), .text(new.code), StoreValue($0.locatie), StoreValue($0.email), StoreValue($0.telefoon)] })
-        let serves = TableData(name: "wijkteam_wijk", columns: ["wijkteam", "wijk"],
-                               rows: teams.flatMap { t in t.wijken.sorted().map { [.text(t.id), .text($0)] } })
-        return [gemeente, wijk, wijkteam, serves]
+        let wijkteam = teams.map {
+            StoreTables.wijkteam.row(["id": .text($0.id), "naam": .text($0.naam), "gemeente": .text(new.code), "locatie": StoreValue($0.locatie),
+                                      "email": StoreValue($0.email), "telefoon": StoreValue($0.telefoon)])
+        }
+        let serves = teams.flatMap { t in t.wijken.sorted().map { StoreTables.wijkteamWijk.row(["wijkteam": .text(t.id), "wijk": .text($0)]) } }
+        return [TableData(StoreTables.gemeente, rows: gemeente), TableData(StoreTables.wijk, rows: wijk),
+                TableData(StoreTables.wijkteam, rows: wijkteam), TableData(StoreTables.wijkteamWijk, rows: serves)]
     }
 
     private func conflictTable(_ conflicts: [Conflict], _ resolution: Resolution) -> TableData {
-        TableData(name: "conflict", columns: ["id", "soort", "entiteit", "sleutel", "bronnen", "detail", "besluit"],
-                  rows: conflicts.map { c in
-                      let sides = c.sides.map { side in
-                          "\(side.provenance.bron) \(side.provenance.bestand) \(side.provenance.locatie.stored): "
-                              + side.values.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
-                      }
-                      return [.text(c.id), .text(c.soort.rawValue), .text(c.entiteit), .text(c.sleutel), .text(c.bronnen.joined(separator: ",")),
-                              .text(([c.detail] + sides).joined(separator: "\n")),
-                              c.soort.needsDecision ? StoreValue(resolution.decided[c.id]?.summary)
-                                  : .text("namespaced: the store keeps the records apart as bron/sleutel")]
-                  })
+        TableData(StoreTables.conflict, rows: conflicts.map { c in
+            let sides = c.sides.map { side in
+                "\(side.provenance.bron) \(side.provenance.bestand) \(side.provenance.locatie.stored): "
+                    + side.values.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+            }
+            return StoreTables.conflict.row([
+                "id": .text(c.id), "soort": .text(c.soort.rawValue), "entiteit": .text(c.entiteit), "sleutel": .text(c.sleutel),
+                "bronnen": .text(c.bronnen.joined(separator: ",")), "detail": .text(([c.detail] + sides).joined(separator: "\n")),
+                "besluit": c.soort.needsDecision ? StoreValue(resolution.decided[c.id]?.summary)
+                    : .text("namespaced: the store keeps the records apart as bron/sleutel"),
+            ])
+        })
     }
 
     private func afwijzingTable(_ rejections: [Rejection]) -> TableData {
-        TableData(name: "afwijzing", columns: ["bron", "bestand", "locatie", "entiteit", "regel", "veld", "melding", "ruwe_regel"],
-                  rows: rejections.map { r in
-                      let f = r.finding
-                      return [.text(f.provenance.bron), .text(f.provenance.bestand), .text(f.provenance.locatie.stored),
-                              .text(f.entiteit.rawValue), .text(f.rule), StoreValue(f.veld), .text(f.message(reveal: true)), .text(r.raw)]
-                  })
+        TableData(StoreTables.afwijzing, rows: rejections.map { r in
+            let f = r.finding
+            return StoreTables.afwijzing.row([
+                "bron": .text(f.provenance.bron), "bestand": .text(f.provenance.bestand), "locatie": .text(f.provenance.locatie.stored),
+                "entiteit": .text(f.entiteit.rawValue), "regel": .text(f.rule), "veld": StoreValue(f.veld),
+                "melding": .text(f.message(reveal: true)), "ruwe_regel": .text(r.raw),
+            ])
+        })
     }
 
     /// The files the input checksum covers, named, in a fixed order: the migration file, its
@@ -319,11 +358,6 @@ public struct Pipeline {
             }
         }
         return files
-    }
-
-    static func today() -> CivilDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: Date())
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
     static func timestamp() -> String {

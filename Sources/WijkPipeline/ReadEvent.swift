@@ -9,6 +9,9 @@ enum ReadEvent: @unchecked Sendable {   // a record's raw text is made from its 
     case rejected(Rejection, RunState.Key)
     case finding(Finding)
     case failed(Error)
+    /// The last event: how many records the readers handed on per source and entity, counted
+    /// here, apart from the merging side's counts, so that the accounting check can fail.
+    case produced([RunState.Key: Int])
 }
 
 /// Collects events into batches for the channel (one lock round per batch, not per record).
@@ -24,7 +27,14 @@ struct EventBatcher {
         batch.reserveCapacity(EventBatcher.size)
     }
 
+    /// Records handed on, per source and entity.
+    private(set) var produced: [RunState.Key: Int] = [:]
+
     mutating func emit(_ event: ReadEvent) {
+        switch event {
+        case .mapped(_, let key), .rejected(_, let key): produced[key, default: 0] += 1
+        default: break
+        }
         batch.append(event)
         if batch.count >= EventBatcher.size { flush() }
     }

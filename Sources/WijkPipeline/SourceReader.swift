@@ -20,6 +20,7 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
     func run(into channel: BatchChannel<ReadEvent>) {
         var out = EventBatcher(channel: channel)
         defer {
+            out.emit(.produced(out.produced))
             out.flush()
             channel.finish()
         }

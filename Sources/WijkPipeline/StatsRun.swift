@@ -7,8 +7,9 @@ import WijkStore
 
 /// `wijkmigratie stats`: the monitoring figures from a loaded store (SQLite or PostgreSQL).
 public enum StatsRun {
-    /// Reads the figures as of `today` from the store; never writes to it.
-    public static func figures(store location: StoreLocation, today: CivilDate) async throws -> Monitoring {
+    /// Reads the figures at the peildatum from the store; never writes to it. Without a
+    /// peildatum, the one the store's last migration run judged at.
+    public static func figures(store location: StoreLocation, peildatum: CivilDate?) async throws -> Monitoring {
         let store: WijkteamStore
         switch location {
         case .sqlite(let path): store = try SQLiteStore(path: path, mustExist: true)
@@ -19,7 +20,11 @@ public enum StatsRun {
             guard let count = tables.first?.first ?? nil, Int(count) ?? 0 > 0 else {
                 throw StoreError("the store holds no migration run yet: run wijkmigratie migrate first")
             }
-            let figures = try await MonitoringQuery.collect(from: store, today: today)
+            let recorded = try await store.query("SELECT CAST(peildatum AS TEXT) FROM migratierun ORDER BY id DESC LIMIT 1")
+            guard let day = peildatum ?? recorded.first?.first?.flatMap({ CivilDate(iso: $0) }) else {
+                throw StoreError("the store's last migration run recorded no peildatum: give --peildatum yyyy-MM-dd")
+            }
+            let figures = try await MonitoringQuery.collect(from: store, peildatum: day)
             await store.close()
             return figures
         } catch {
@@ -38,6 +43,4 @@ public enum StatsRun {
     }
 
     public static func text(_ figures: Monitoring) -> String { MonitoringReport.text(figures) }
-
-    public static var today: CivilDate { Pipeline.today() }
 }

@@ -71,6 +71,7 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
     public func load(_ load: StoreLoad) async throws -> Int {
         do {
             return try await connection.withTransaction(logger: logger) { conn in
+                try Schema.checkTables(load.tables)
                 let content = Schema.loadOrder.joined(separator: ", ")
                 try await conn.query(PostgresQuery(unsafeSQL: "TRUNCATE \(content)"), logger: self.logger)
                 for index in Schema.secondaryIndexes {
@@ -90,8 +91,8 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
                     id = next
                 }
                 try await conn.query("""
-                    INSERT INTO migratierun (id, migratie, started, finished, input_checksum, counts)
-                    VALUES (\(id), \(run.migratie), \(run.started), \(run.finished), \(run.inputChecksum), \(run.counts))
+                    INSERT INTO migratierun (id, migratie, started, finished, input_checksum, counts, peildatum)
+                    VALUES (\(id), \(run.migratie), \(run.started), \(run.finished), \(run.inputChecksum), \(run.counts), \(run.peildatum))
                     """, logger: self.logger)
                 return id
             }

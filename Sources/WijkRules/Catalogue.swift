@@ -10,7 +10,7 @@ public enum RuleCatalogue {
         .agbFormat, .productcategorieCode, .productcategorieWet, .eenheidCode, .frequentieCode,
         .geslachtCode, .wetCode, .dienstverbandCode,
         .fteRange, .emailFormat,
-        .referenceHuishouden, .referenceMedewerker, .referenceClient, .referenceTeam,
+        .referenceHuishouden, .referenceMedewerker, .referenceClient, .referenceRejected, .referenceTeam,
     ]
 
     public static func rule(_ id: String) -> Rule? { all.first { $0.id == id } }

@@ -78,10 +78,10 @@ public struct Violation: Sendable, Equatable {
     }
 }
 
-/// What a rule may know besides the record: the day of the run (for "not in the future").
+/// What a rule may know besides the record: the migration's peildatum (for "not in the future").
 public struct RuleContext: Sendable {
-    public let today: CivilDate
-    public init(today: CivilDate) { self.today = today }
+    public let peildatum: CivilDate
+    public init(peildatum: CivilDate) { self.peildatum = peildatum }
 }
 
 /// One example of a rule: an input and whether it passes.

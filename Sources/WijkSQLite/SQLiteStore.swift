@@ -45,6 +45,7 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
     public func load(_ load: StoreLoad) async throws -> Int {
         do {
             // `write` runs the closure in one transaction and rolls it back if anything throws.
+            try Schema.checkTables(load.tables)
             return try await queue.write { db -> Int in
                 for table in Schema.loadOrder.reversed() {
                     try db.execute(sql: "DELETE FROM \(table)")
@@ -59,8 +60,8 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
                 let run = load.run
                 let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM migratierun") ?? 1
                 try db.execute(sql: """
-                    INSERT INTO migratierun (id, migratie, started, finished, input_checksum, counts) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, run.migratie, run.started, run.finished, run.inputChecksum, run.counts])
+                    INSERT INTO migratierun (id, migratie, started, finished, input_checksum, counts, peildatum) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, run.migratie, run.started, run.finished, run.inputChecksum, run.counts, run.peildatum])
                 return id
             }
         } catch let error as DatabaseError {

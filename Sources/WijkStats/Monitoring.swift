@@ -4,7 +4,7 @@ import WijkModel
 /// hulpvragen, referrals by verwijzer, plans per household. Read from the store, as of a day.
 public struct Monitoring: Sendable {
     /// The day the figures are taken on: a plan, hulpvraag or voorziening is active on it.
-    public let today: CivilDate
+    public let peildatum: CivilDate
     /// The migration run the store holds (its id, name and when it finished).
     public let run: (id: String, migratie: String, finished: String)?
     /// One row per wijkteam, in id order, then households without a wijkteam if there are any.

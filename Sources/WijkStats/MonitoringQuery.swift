@@ -4,8 +4,8 @@ import WijkStore
 /// Reads the monitoring figures from a store with a few GROUP BY queries that SQLite and
 /// PostgreSQL both answer alike (every column cast to TEXT; dates compared as ISO text).
 public enum MonitoringQuery {
-    public static func collect(from store: WijkteamStore, today: CivilDate) async throws -> Monitoring {
-        let day = "'\(today.iso)'"   // a CivilDate prints digits and dashes only
+    public static func collect(from store: WijkteamStore, peildatum: CivilDate) async throws -> Monitoring {
+        let day = "'\(peildatum.iso)'"   // a CivilDate prints digits and dashes only
         func rows(_ sql: String) async throws -> [[String]] {
             try await store.query(sql).map { $0.map { $0 ?? "" } }
         }
@@ -38,8 +38,7 @@ public enum MonitoringQuery {
         for row in try await rows("""
             SELECT CAST(h.wijkteam AS TEXT), CAST(COUNT(*) AS TEXT)
             FROM plan p JOIN huishouden h ON h.id = p.huishouden
-            WHERE (p.einddatum IS NULL OR p.einddatum >= \(day)) AND (p.startdatum IS NULL OR p.startdatum <= \(day))
-              AND NOT \(CaseStatus.sqlIsClosed("p.status"))
+            WHERE \(CaseStatus.sqlPlanIsActive("p", day: day))
             GROUP BY h.wijkteam, h.id
             """) {
             let n = int(row[1])
@@ -52,12 +51,12 @@ public enum MonitoringQuery {
         var referrals: [String: [String: Referrals]] = [:]
         for row in try await rows("""
             SELECT CAST(h.wijkteam AS TEXT), CAST(v.verwijzer AS TEXT),
-                   CAST(CASE WHEN v.afgesloten_op IS NULL AND NOT \(CaseStatus.sqlIsClosed("v.status")) THEN 1 ELSE 0 END AS TEXT),
+                   CAST(CASE WHEN \(CaseStatus.sqlHulpvraagIsOpen("v", day: day)) THEN 1 ELSE 0 END AS TEXT),
                    CAST(COUNT(*) AS TEXT)
             FROM hulpvraag v JOIN client c ON c.bsn = v.bsn LEFT JOIN huishouden h ON h.id = c.huishouden
             WHERE v.meldingsdatum IS NULL OR v.meldingsdatum <= \(day)
             GROUP BY h.wijkteam, v.verwijzer,
-                     CASE WHEN v.afgesloten_op IS NULL AND NOT \(CaseStatus.sqlIsClosed("v.status")) THEN 1 ELSE 0 END
+                     CASE WHEN \(CaseStatus.sqlHulpvraagIsOpen("v", day: day)) THEN 1 ELSE 0 END
             """) {
             let (wijkteam, verwijzer, open, n) = (row[0], row[1], row[2] == "1", int(row[3]))
             update(wijkteam) {
@@ -84,10 +83,16 @@ public enum MonitoringQuery {
             """) {
             update(row[0]) { $0.activiteiten = int(row[1]) }
         }
-        for row in try await rows("SELECT CAST(wijkteam AS TEXT), CAST(fte AS TEXT) FROM medewerker") {
+        // Staff per wijkteam from their inzet: a person who serves two wijkteams counts in each,
+        // with the FTE given to that wijkteam.
+        var counted: Set<[String]> = []
+        for row in try await rows("""
+            SELECT CAST(wijkteam AS TEXT), CAST(medewerker AS TEXT), CAST(fte AS TEXT) FROM medewerker_inzet ORDER BY medewerker, wijkteam
+            """) {
+            let isNew = counted.insert([row[0], row[1]]).inserted
             update(row[0]) {
-                $0.medewerkers += 1
-                $0.fteDuizendsten += Int(((Double(row[1]) ?? 0) * 1000).rounded())
+                if isNew { $0.medewerkers += 1 }
+                $0.fteDuizendsten += Int(((Double(row[2]) ?? 0) * 1000).rounded())
             }
         }
         let run = try await rows("""
@@ -100,6 +105,6 @@ public enum MonitoringQuery {
         let verwijzers = referrals.values.flatMap(\.values).sorted {
             (teamRank[$0.wijkteam] ?? 0, $0.verwijzer.isEmpty ? "\u{10FFFF}" : $0.verwijzer) < (teamRank[$1.wijkteam] ?? 0, $1.verwijzer.isEmpty ? "\u{10FFFF}" : $1.verwijzer)
         }
-        return Monitoring(today: today, run: run, wijkteams: teams, verwijzers: verwijzers)
+        return Monitoring(peildatum: peildatum, run: run, wijkteams: teams, verwijzers: verwijzers)
     }
 }

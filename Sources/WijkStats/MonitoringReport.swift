@@ -48,7 +48,7 @@ public enum MonitoringReport {
         }
         let rows = [columns] + m.wijkteams.map(row) + [row(m.total)]
         let widths = columns.indices.map { i in rows.map { $0[i].count }.max()! }
-        var out = "figures on \(m.today.iso)" + (m.run.map { ", store of migratierun \($0.id) (\($0.migratie), \($0.finished))" } ?? "") + "\n"
+        var out = "figures at the peildatum \(m.peildatum.iso)" + (m.run.map { ", store of migratierun \($0.id) (\($0.migratie), \($0.finished))" } ?? "") + "\n"
         for r in rows {
             out += r.enumerated().map { i, cell in
                 i == 0 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
@@ -65,13 +65,13 @@ public enum MonitoringReport {
         }
         var h = """
             <!DOCTYPE html>
-            <html lang="nl"><head><meta charset="utf-8"><title>Monitoring wijkteams \(esc(m.today.iso))</title>
+            <html lang="nl"><head><meta charset="utf-8"><title>Monitoring wijkteams \(esc(m.peildatum.iso))</title>
             <style>body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse;margin:.5em 0}
             td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:bottom}th{background:#f3f3f3;text-align:left;max-width:8em}
             td.n{text-align:right}td{white-space:nowrap}
             tr.total td{font-weight:bold}</style></head><body>
             <h1>Monitoring wijkteams</h1>
-            <p>Figures on \(esc(m.today.iso))\(m.run.map { ", from the store of migratierun \(esc($0.id)) (\(esc($0.migratie)), finished \(esc($0.finished)))" } ?? "").
+            <p>Figures on \(esc(m.peildatum.iso))\(m.run.map { ", from the store of migratierun \(esc($0.id)) (\(esc($0.migratie)), finished \(esc($0.finished)))" } ?? "").
             Active: begun on or before that day and not ended before it; an open hulpvraag has no closing date and no closed status.</p>
             <h2>Per wijkteam</h2>
             <table id="wijkteams"><tr>

@@ -1,3 +1,5 @@
+import WijkModel
+
 /// The store's schema as named, frozen migrations in plain SQL that SQLite and PostgreSQL both
 /// accept. A migration that has shipped is never edited: a change is a new migration.
 public enum Schema {
@@ -6,7 +8,7 @@ public enum Schema {
         public let statements: [String]
     }
 
-    public static let migrations: [Migration] = [v1, v2]
+    public static let migrations: [Migration] = [v1, v2, v3]
 
     /// Indexes that no key needs while loading: a load drops them first and builds them again at
     /// its end, in its transaction (maintaining an index row by row costs several times more).
@@ -14,11 +16,18 @@ public enum Schema {
         ("herkomst_entiteit_sleutel", "CREATE INDEX herkomst_entiteit_sleutel ON herkomst (entiteit, sleutel)"),
     ]
 
-    /// Tables in the order rows can be inserted (every foreign key points up the list).
-    public static let loadOrder = [
-        "gemeente", "wijk", "wijkteam", "wijkteam_wijk", "medewerker", "activiteit", "huishouden", "client",
-        "plan", "hulpvraag", "voorziening", "conflict", "herkomst", "afwijzing",
-    ]
+    /// Tables in the order rows can be inserted (every foreign key points up the list): the
+    /// declarations' order, `StoreTables.loaded`.
+    /// Refuses a load with a table the store does not load (a table left out of the declarations
+    /// would otherwise be skipped without a word).
+    public static func checkTables(_ tables: [TableData]) throws {
+        let known = Set(loadOrder)
+        if let stray = tables.first(where: { !known.contains($0.name) }) {
+            throw StoreError("internal error: table '\(stray.name)' is not one the store loads (StoreTables.loaded); nothing was loaded")
+        }
+    }
+
+    public static var loadOrder: [String] { StoreTables.loaded.map(\.name) }
 
     static let v1 = Migration(name: "v1_canonical_model", statements: [
         """
@@ -191,5 +200,26 @@ public enum Schema {
             deelnemers INTEGER CHECK (deelnemers >= 0)
         )
         """,
+    ])
+
+    /// Staff who serve several wijkteams: one `medewerker` row per person, an inzet row per
+    /// wijkteam and source; the run records its peildatum. A store of v2 moves forward: each
+    /// medewerker row becomes one inzet row (its wijkteam, its FTE, its first source).
+    static let v3 = Migration(name: "v3_medewerker_inzet_peildatum", statements: [
+        """
+        CREATE TABLE medewerker_inzet (
+            medewerker TEXT NOT NULL REFERENCES medewerker(id),
+            wijkteam TEXT REFERENCES wijkteam(id),
+            fte DOUBLE PRECISION CHECK (fte >= 0),
+            bron TEXT NOT NULL
+        )
+        """,
+        """
+        INSERT INTO medewerker_inzet (medewerker, wijkteam, fte, bron)
+        SELECT m.id, m.wijkteam, m.fte,
+               COALESCE((SELECT MIN(h.bron) FROM herkomst h WHERE h.entiteit = 'medewerker' AND h.sleutel = m.id), '(onbekend)')
+        FROM medewerker m
+        """,
+        "ALTER TABLE migratierun ADD COLUMN peildatum TEXT",
     ])
 }

@@ -23,8 +23,11 @@ public struct RunRecord: Sendable {
     public let inputChecksum: String
     /// The run's summary as JSON.
     public let counts: String
+    /// The day "active", "open" and "in the future" were judged at (yyyy-MM-dd).
+    public let peildatum: String?
 
-    public init(migratie: String, started: String, finished: String, inputChecksum: String, counts: String) {
+    public init(migratie: String, started: String, finished: String, inputChecksum: String, counts: String, peildatum: String? = nil) {
+        self.peildatum = peildatum
         self.migratie = migratie
         self.started = started
         self.finished = finished

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import WijkMapping
+import WijkModel
 import WijkPipeline
 import WijkStore
 
@@ -34,6 +35,13 @@ struct RunOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print on stderr how long each stage took (the benchmarks read it).")
     var timings = false
+
+    @Option(name: .long, help: "The day 'active', 'open' and 'in the future' are judged at, yyyy-MM-dd (default: the migration file's peildatum, else its gemeente's datum).")
+    var peildatum: String?
+
+    func validate() throws {
+        if let peildatum, CivilDate(iso: peildatum) == nil { throw ValidationError("--peildatum '\(peildatum)' is not a date that exists as yyyy-MM-dd") }
+    }
 }
 
 enum Runner {
@@ -44,7 +52,7 @@ enum Runner {
             return handler
         }
         var pipelineOptions = Pipeline.Options(load: load, store: store, report: options.report, revealBSN: options.revealBSN,
-                                               allowOpen: allowOpen)
+                                               peildatum: options.peildatum.flatMap { CivilDate(iso: $0) }, allowOpen: allowOpen)
         let progress = ProgressLine.make()
         if let progress { pipelineOptions.progress = { progress.update($0) } }
         do {

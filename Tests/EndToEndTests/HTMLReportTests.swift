@@ -29,10 +29,10 @@ struct HTMLReportTests {
         #expect(html.range(of: #"(?<![0-9A-Za-z])[0-9]{9}(?![0-9A-Za-z])"#, options: .regularExpression) == nil, "an unmasked BSN")
 
         let all = try render(file)
-        #expect(all.components(separatedBy: "<section class=\"conflict\"").count - 1 == 16)
-        #expect(shown(all) == "16")
+        #expect(all.components(separatedBy: "<section class=\"conflict\"").count - 1 == 15)
+        #expect(shown(all) == "15")
         #expect(all.contains("Records per source"))
-        #expect(all.contains("<td>reference_client</td>") || all.contains("<code>reference_client</code>"))
+        #expect(all.contains("<td>reference_rejected</td>") || all.contains("<code>reference_rejected</code>"))
         #expect(all.contains("Kc009a07e3880"))
         #expect(all.contains("Decided: kies hoogezand-sappemeer — wie: A. Wierenga"))
         #expect(all.contains("Paste into <code>besluiten.yml</code>"))

@@ -32,11 +32,11 @@ struct ScenarioEndToEndTests {
         let goldenFindings = try text(expected.appendingPathComponent("findings.txt")).split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
         #expect(findings == goldenFindings, "\(scenario): findings")
 
-        let stats = try runCLI(["stats", "migratie.yml", "--today", "2017-12-31", "--out", dir.path + "/stats"], in: folder)
+        let stats = try runCLI(["stats", "migratie.yml", "--peildatum", "2017-12-31", "--out", dir.path + "/stats"], in: folder)
         #expect(stats.status == 0, "\(stats.stderr)")
         #expect(try text(URL(fileURLWithPath: dir.path + "/stats/stats.csv")) == (try text(expected.appendingPathComponent("stats.csv"))),
                 "\(scenario): stats.csv")
-        #expect(stats.stdout.hasPrefix("figures on 2017-12-31, store of migratierun 1 (\(scenario),"))
+        #expect(stats.stdout.hasPrefix("figures at the peildatum 2017-12-31, store of migratierun 1 (\(scenario),"))
     }
 
     /// The same scenario loaded into PostgreSQL gives the same figures, read from PostgreSQL.
@@ -50,8 +50,8 @@ struct ScenarioEndToEndTests {
         let folder = try copyFixture("dordrecht-teams", to: dir)
         #expect(try runCLI(["migrate", "migratie.yml", "--allow-open"], in: folder).status == 0)
         #expect(try runCLI(["migrate", "migratie.yml", "--allow-open", "--store", url], in: folder).status == 0)
-        let sqlite = try runCLI(["stats", "migratie.yml", "--today", "2017-12-31", "--out", dir.path + "/sqlite"], in: folder)
-        let postgres = try runCLI(["stats", "--store", url, "--today", "2017-12-31", "--out", dir.path + "/postgres"], in: folder)
+        let sqlite = try runCLI(["stats", "migratie.yml", "--peildatum", "2017-12-31", "--out", dir.path + "/sqlite"], in: folder)
+        let postgres = try runCLI(["stats", "--store", url, "--peildatum", "2017-12-31", "--out", dir.path + "/postgres"], in: folder)
         #expect(sqlite.status == 0 && postgres.status == 0, "\(sqlite.stderr) \(postgres.stderr)")
         for file in ["stats.csv", "verwijzers.csv"] {
             let a = try text(URL(fileURLWithPath: dir.path + "/sqlite/" + file))

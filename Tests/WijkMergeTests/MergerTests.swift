@@ -5,7 +5,7 @@ import WijkModel
 
 struct MergerTests {
     let context = MergeContext(
-        teams: ["a": ["T1": "wt-1"], "b": ["X": "wt-1"]],
+        teams: ["a": ["T1": "wt-1"], "b": ["X": "wt-2"]],
         bronGemeente: ["a": "GM0018", "b": "GM1987"],
         wijk: { $0.digits == "9601" ? "WK195201" : nil },
         wijkteam: { $0 == "WK195201" ? "wt-1" : nil })
@@ -87,7 +87,7 @@ struct MergerTests {
         #expect(r.finding.melding == "this key is already used by the record at a.csv line 2")
         let t = m.tables().tables.first { $0.name == "medewerker" }!
         #expect(t.rows.map { $0[0] } == [.text("a/7"), .text("b/7")])
-        #expect(t.rows.map { $0[t.columns.firstIndex(of: "wijkteam")!] } == [.text("wt-1"), .text("wt-1")])
+        #expect(t.rows.map { $0[t.columns.firstIndex(of: "wijkteam")!] } == [.text("wt-1"), .text("wt-2")])
     }
 
     @Test func oldTeamsFoldIntoWijkteamsWithLineage() throws {
@@ -109,23 +109,39 @@ struct MergerTests {
         #expect(v.rows.map { $0[v.columns.firstIndex(of: "bron_gemeente")!] } == [.text("GM0018"), .text("GM1987")])
     }
 
-    func staff(_ bron: String, _ key: String, email: String, fte: Double, team: String) -> MappedRecord {
-        record(.medewerker, bron, ["sleutel": .text(key), "achternaam": .text("Graaf"), "email": .text(email), "fte": .decimal(fte),
+    func staff(_ bron: String, _ key: String, email: String, fte: Double, team: String, name: String = "Graaf") -> MappedRecord {
+        record(.medewerker, bron, ["sleutel": .text(key), "achternaam": .text(name), "email": .text(email), "fte": .decimal(fte),
                                    "team": .text(team), "werkgever": .text("Cardea")])
     }
 
-    @Test func staffOnTwoListsInTheSameWijkteamMergeWithTheirFTEsAddedUp() throws {
+    /// One person on several staff lists — in other wijkteams, in one source or two — is one
+    /// medewerker row with an inzet row per staff record; the FTE is the total.
+    @Test func onePersonOnSeveralListsIsOneRowWithAnInzetPerList() throws {
         let m = try Merger(context: context)
         _ = m.add(record(.team, "a", ["sleutel": .text("T1")]))
         #expect(m.add(staff("a", "ST5", email: "i.degraaf@cardea.example", fte: 0.5, team: "T1")).0 == .loaded)
         #expect(m.add(staff("b", "J01", email: "I.deGraaf@cardea.example", fte: 0.4, team: "X")).0 == .merged)
-        let t = m.tables().tables.first { $0.name == "medewerker" }!
+        let (tables, _) = m.tables()
+        let t = tables.first { $0.name == "medewerker" }!
         #expect(t.rows.count == 1)
         #expect(t.rows[0][t.columns.firstIndex(of: "fte")!] == .real(0.9))
-        #expect(m.staffKeptApart.isEmpty)
-        // A third appointment that would take the person over 1.0 FTE is kept apart instead.
-        #expect(m.add(staff("b", "J02", email: "i.degraaf@cardea.example", fte: 0.3, team: "X")).0 == .loaded)
-        #expect(m.staffKeptApart["i.degraaf@cardea.example"]?.count == 2)
+        let inzet = tables.first { $0.name == "medewerker_inzet" }!
+        #expect(inzet.count == 2)
+        #expect(inzet.rows == [[.text("a/ST5"), .text("wt-1"), .real(0.5), .text("a")], [.text("a/ST5"), .text("wt-2"), .real(0.4), .text("b")]])
+        #expect(m.staffKeptApart.isEmpty && m.staffOverLimit.isEmpty)
+        // A third appointment, in the same source, takes the person over 1.0 FTE: still one
+        // person, noted for the conflict stage.
+        #expect(m.add(staff("b", "J02", email: "i.degraaf@cardea.example", fte: 0.3, team: "X")).0 == .merged)
+        #expect(m.staffOverLimit["i.degraaf@cardea.example"] == "a/ST5")
+    }
+
+    /// Two different people behind one e-mail address are kept apart, never merged.
+    @Test func twoPeopleWithOneEmailAreKeptApart() throws {
+        let m = try Merger(context: context)
+        _ = m.add(record(.team, "a", ["sleutel": .text("T1")]))
+        #expect(m.add(staff("a", "1", email: "team@x.example", fte: 0.5, team: "T1", name: "Graaf")).0 == .loaded)
+        #expect(m.add(staff("b", "2", email: "team@x.example", fte: 0.2, team: "X", name: "Visser")).0 == .loaded)
+        #expect(m.staffKeptApart["team@x.example"] == ["a/1", "b/2"])
     }
 
     @Test func takingRowsOutTakesTheirDependentsOnceInOrder() throws {

@@ -18,7 +18,7 @@ struct RuleSettingsTests {
         text = text.replacingOccurrences(of: "    folder: hoogezand-sappemeer\n", with: "    folder: hoogezand-sappemeer\n" + extra)
         try text.write(to: file, atomically: true, encoding: .utf8)
         let options = Pipeline.Options(load: load, store: "sqlite:\(dir.path)/s.sqlite", report: dir.path + "/r",
-                                       today: CivilDate(year: 2026, month: 11, day: 23), allowOpen: true)
+                                       allowOpen: true)
         return (try await Pipeline.prepare(migrationFile: file.path, options: options).run(), dir)
     }
 

@@ -14,7 +14,7 @@ struct MonitoringPostgresTests {
             try await store.prepareSchema()
             _ = try await store.load(StoreLoad(tables: MonitoringStore.tables, run: RunRecord(
                 migratie: "t", started: "2017-06-30T08:00:00Z", finished: "2017-06-30T08:00:01Z", inputChecksum: "x", counts: "{}")))
-            let m = try await MonitoringQuery.collect(from: store, today: CivilDate(year: 2017, month: 6, day: 30)!)
+            let m = try await MonitoringQuery.collect(from: store, peildatum: CivilDate(year: 2017, month: 6, day: 30)!)
             await store.close()
             #expect(String(decoding: MonitoringReport.statsCSV(m), as: UTF8.self) == MonitoringStore.expectedCSV)
             #expect(String(decoding: MonitoringReport.verwijzersCSV(m), as: UTF8.self) == MonitoringStore.expectedVerwijzers)

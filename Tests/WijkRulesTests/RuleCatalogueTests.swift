@@ -5,7 +5,7 @@ import WijkModel
 /// Every rule's examples are its tests: each one that should pass passes, each one that should
 /// fail fails.
 struct RuleCatalogueTests {
-    static let context = RuleContext(today: CivilDate(year: 2026, month: 11, day: 23)!)
+    static let context = RuleContext(peildatum: CivilDate(year: 2026, month: 11, day: 23)!)
 
     func record(_ entity: Entity, _ fields: [String: String]) -> MappedRecord? {
         var values = [Value?](repeating: nil, count: entity.fields.count)

@@ -19,24 +19,32 @@ struct SQLiteStoreTests {
                              rows: [[.text("GM1952"), .text("Midden-Groningen"), .null, .null]])
 
     /// A store made before activiteit existed (only v1 applied, with content) is brought up to date
-    /// by the next run, and keeps what it held.
+    /// by the next run, and keeps what it held; a v2 store's staff become one inzet row each.
     @Test func aStoreOfAnEarlierSchemaIsMigratedForward() async throws {
         let dir = TempDir()
         let path = dir.path + "/old.sqlite"
         let db = try DatabaseQueue(path: path)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_canonical_model") { db in for sql in Schema.migrations[0].statements { try db.execute(sql: sql) } }
+        migrator.registerMigration("v2_activiteit") { db in for sql in Schema.migrations[1].statements { try db.execute(sql: sql) } }
         try migrator.migrate(db)
-        try await db.write { try $0.execute(sql: "INSERT INTO gemeente (code, naam) VALUES ('GM1952', 'Midden-Groningen')") }
+        try await db.write { db in
+            try db.execute(sql: "INSERT INTO gemeente (code, naam) VALUES ('GM1952', 'Midden-Groningen')")
+            try db.execute(sql: "INSERT INTO wijkteam (id, naam, gemeente) VALUES ('wt-a', 'A', 'GM1952')")
+            try db.execute(sql: "INSERT INTO medewerker (id, achternaam, fte, wijkteam) VALUES ('hs/M1', 'Smit', 0.8, 'wt-a')")
+            try db.execute(sql: "INSERT INTO herkomst (entiteit, sleutel, bron, bestand, locatie) VALUES ('medewerker', 'hs/M1', 'hs', 'm.csv', '2')")
+        }
         try db.close()
         let store = try SQLiteStore(path: path)
         try await store.prepareSchema()
         await store.close()
         let reopened = try DatabaseQueue(path: path)
         #expect(try await reopened.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-                == ["v1_canonical_model", "v2_activiteit"])
+                == Schema.migrations.map(\.name))
         #expect(try await reopened.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM activiteit") } == 0)
         #expect(try await reopened.read { try String.fetchOne($0, sql: "SELECT naam FROM gemeente") } == "Midden-Groningen")
+        let inzet = try await reopened.read { try Row.fetchAll($0, sql: "SELECT medewerker, wijkteam, fte, bron FROM medewerker_inzet") }
+        #expect(inzet.map { [$0[0] as String, $0[1] as String, "\($0[2] as Double)", $0[3] as String] } == [["hs/M1", "wt-a", "0.8", "hs"]])
     }
 
     @Test func schemaMigrationsAreNamedAndApplyOnce() async throws {
@@ -45,10 +53,35 @@ struct SQLiteStoreTests {
         _ = try await store(dir)   // a second time is a no-op
         let db = try DatabaseQueue(path: dir.path + "/nested/s.sqlite")
         let applied = try await db.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1_canonical_model", "v2_activiteit"])
+        #expect(applied == ["v1_canonical_model", "v2_activiteit", "v3_medewerker_inzet_peildatum"])
         let tables = try await db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name") }
-        #expect(tables == ["activiteit", "afwijzing", "client", "conflict", "gemeente", "herkomst", "huishouden", "hulpvraag", "medewerker",
-                           "migratierun", "plan", "voorziening", "wijk", "wijkteam", "wijkteam_wijk"])
+        #expect(tables == StoreTables.all.map(\.name).sorted())
+    }
+
+    /// The frozen migrations build exactly the tables the declarations describe: every column's
+    /// name, place, NOT NULL and primary key. A column added to one and not the other fails here.
+    @Test(arguments: StoreTables.all.map(\.name))
+    func theMigratedSchemaIsTheDeclaredOne(table: String) async throws {
+        let dir = TempDir()
+        _ = try await store(dir)
+        let db = try DatabaseQueue(path: dir.path + "/nested/s.sqlite")
+        let declared = StoreTables.all.first { $0.name == table }!
+        let info = try await db.read { try Row.fetchAll($0, sql: "PRAGMA table_info(\(table))") }
+        #expect(info.map { $0["name"] as String } == declared.columnNames)
+        let notNull = info.map { ($0["notnull"] as Int) == 1 || ($0["pk"] as Int) > 0 }
+        #expect(notNull == declared.columns.map(\.notNull), "NOT NULL of \(table)")
+        let key = info.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }.map { $0["name"] as String }
+        #expect(key == declared.primaryKey, "primary key of \(table)")
+        let types = info.map { ($0["type"] as String).uppercased() }
+        #expect(types == declared.columns.map(\.kind.rawValue), "types of \(table)")
+    }
+
+    @Test func aTableTheStoreDoesNotLoadIsRefused() async throws {
+        let dir = TempDir()
+        let s = try await store(dir)
+        await #expect(throws: StoreError.self) {
+            _ = try await s.load(StoreLoad(tables: [gemeente, TableData(name: "gemeenten", columns: ["code"], rows: [[.text("GM1952")]])], run: run))
+        }
     }
 
     @Test func aFailingLoadLeavesTheStoreAsItWas() async throws {

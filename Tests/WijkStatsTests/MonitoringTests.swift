@@ -22,7 +22,7 @@ struct MonitoringTests {
 
     @Test func figuresPerWijkteamAreCountedAsOfTheDay() async throws {
         let (store, _) = try await store()
-        let m = try await MonitoringQuery.collect(from: store, today: day)
+        let m = try await MonitoringQuery.collect(from: store, peildatum: day)
         await store.close()
         #expect(m.wijkteams.map(\.wijkteam) == ["wt-a", "wt-b", ""])
         #expect(m.run?.migratie == "t")
@@ -33,7 +33,7 @@ struct MonitoringTests {
 
     @Test func aLaterDayCountsWhatHasBegunAndEnded() async throws {
         let (store, _) = try await store()
-        let m = try await MonitoringQuery.collect(from: store, today: CivilDate(year: 2018, month: 1, day: 1)!)
+        let m = try await MonitoringQuery.collect(from: store, peildatum: CivilDate(year: 2018, month: 1, day: 1)!)
         await store.close()
         let a = m.wijkteams.first { $0.wijkteam == "wt-a" }!
         let b = m.wijkteams.first { $0.wijkteam == "wt-b" }!
@@ -45,7 +45,7 @@ struct MonitoringTests {
 
     @Test func thePageAndTheTextCarryTheFiguresAndNoPersonalData() async throws {
         let (store, dir) = try await store()
-        let m = try await MonitoringQuery.collect(from: store, today: day)
+        let m = try await MonitoringQuery.collect(from: store, peildatum: day)
         await store.close()
         try MonitoringReport.write(m, to: URL(fileURLWithPath: dir.path + "/out"))
         let html = try String(contentsOfFile: dir.path + "/out/stats.html", encoding: .utf8)
@@ -53,7 +53,7 @@ struct MonitoringTests {
         #expect(m.wijkteams.first { $0.wijkteam == "wt-b" }?.activiteiten == 1)
         #expect(html.contains("(geen wijkteam)"))
         let text = MonitoringReport.text(m)
-        #expect(text.hasPrefix("figures on 2017-06-30, store of migratierun 1"))
+        #expect(text.hasPrefix("figures at the peildatum 2017-06-30, store of migratierun 1"))
         #expect(text.contains("totaal"))
         for personal in ["111111110", "555555550"] { #expect(!html.contains(personal) && !text.contains(personal)) }
     }

@@ -1,19 +1,30 @@
 import WijkMerge
 import WijkModel
 
-/// `medewerker.dubbel`: the same person (e-mail) in several sources' staff lists whose FTE
-/// together is above 1.0, or whose old teams map to different wijkteams. (Otherwise the merge
-/// has already joined them, silently.)
+/// `medewerker.dubbel`: one e-mail address that carries two different people (the names differ
+/// after normalising: their rows are kept apart), or one person whose inzet over all wijkteams
+/// adds up to more than the migration's `max_fte`. One person serving two wijkteams within the
+/// limit is normal in a merger: one row, an inzet row per wijkteam, no conflict.
 enum MedewerkerDubbelDetector {
-    static func detect(_ merger: Merger) -> [Conflict] {
+    static let fields = ["voornaam", "achternaam", "fte", "team", "werkgever"]
+
+    static func detect(_ merger: Merger, maxFTE: Double) -> [Conflict] {
+        var conflicts: [Conflict] = []
         let keptApart = merger.staffKeptApart
-        return keptApart.keys.sorted().compactMap { email in
+        for email in keptApart.keys.sorted() {
             let group = keptApart[email]!.compactMap { merger.row(.medewerker, key: $0) }
-            guard group.count > 1 else { return nil }
-            let fields = ["fte", "team", "werkgever", "dienstverband"]
-            return Conflict(soort: .medewerkerDubbel, entiteit: "medewerker", sleutel: email,
-                            sides: group.flatMap { sides($0, fields: fields, entity: .medewerker) },
-                            detail: "the same e-mail address in \(group.count) staff lists, with more than 1.0 FTE together or other wijkteams")
+            guard group.count > 1 else { continue }
+            conflicts.append(Conflict(soort: .medewerkerDubbel, entiteit: "medewerker", sleutel: email,
+                                      sides: group.flatMap { sides($0, fields: fields, entity: .medewerker) },
+                                      detail: "one e-mail address carries \(group.count) different people (their names differ); kept apart"))
         }
+        for (email, key) in merger.staffOverLimit.sorted(by: { $0.key < $1.key }) where keptApart[email] == nil {
+            guard let row = merger.row(.medewerker, key: key) else { continue }
+            let total = row.values[MappedRecordFields.index(.medewerker, "fte")]?.canonicalText ?? "?"
+            conflicts.append(Conflict(soort: .medewerkerDubbel, entiteit: "medewerker", sleutel: email,
+                                      sides: sides(row, fields: fields, entity: .medewerker),
+                                      detail: "one person with \(total) FTE over \(row.herkomst.count) staff records, more than the limit of \(Value.format(maxFTE))"))
+        }
+        return conflicts
     }
 }

@@ -21,24 +21,26 @@ struct Stats: AsyncParsableCommand {
     @Option(name: .long, help: "The folder for stats.csv, verwijzers.csv and stats.html (default: stats/ next to an SQLite store, else ./stats).")
     var out: String?
 
-    @Option(name: .long, help: "The day the figures are taken on, yyyy-MM-dd (default: today).")
-    var today: String?
+    @Option(name: .long, help: "The day the figures are judged at, yyyy-MM-dd (default: the migration file's peildatum, else the one the store's last run recorded).")
+    var peildatum: String?
 
     func validate() throws {
         if migrationFile == nil && store == nil { throw ValidationError("give the migration file or --store") }
-        if let today, CivilDate(iso: today) == nil { throw ValidationError("--today '\(today)' is not a date as yyyy-MM-dd") }
+        if let peildatum, CivilDate(iso: peildatum) == nil { throw ValidationError("--peildatum '\(peildatum)' is not a date as yyyy-MM-dd") }
     }
 
     func run() async throws {
         do {
             let location: StoreLocation
+            var day = peildatum.flatMap { CivilDate(iso: $0) }
             if let migrationFile {
-                location = try Pipeline.prepare(migrationFile: migrationFile, options: Pipeline.Options(load: false, store: store)).storeLocation
+                let pipeline = try Pipeline.prepare(migrationFile: migrationFile, options: Pipeline.Options(load: false, store: store))
+                location = try pipeline.storeLocation
+                day = day ?? pipeline.plan.peildatum
             } else {
                 location = try StoreLocation(store!)
             }
-            let day = today.flatMap { CivilDate(iso: $0) } ?? StatsRun.today
-            let figures = try await StatsRun.figures(store: location, today: day)
+            let figures = try await StatsRun.figures(store: location, peildatum: day)
             let folder: URL
             if let out { folder = URL(fileURLWithPath: out) }
             else if case .sqlite(let path) = location { folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("stats") }

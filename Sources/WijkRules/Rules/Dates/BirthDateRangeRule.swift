@@ -2,13 +2,13 @@ import WijkModel
 
 extension Rule {
     static let birthDateRange = Rule(
-        id: "birth_date_range", name: "A birth date is not in the future nor before 1900",
-        rationale: "Nobody is born after the run or before 1900; such a date is a typing error (1900-01-01 itself is the placeholder for an unknown date).",
+        id: "birth_date_range", name: "A birth date is not after the peildatum nor before 1900",
+        rationale: "Nobody in the exports is born after the migration's peildatum or before 1900; such a date is a typing error (1900-01-01 itself is the placeholder for an unknown date).",
         severity: .error,
         kind: .record(entities: [.client]) { record, context in
             guard case .date(let date)? = record["geboortedatum"] else { return nil }
-            if date > context.today {
-                return Violation(field: "geboortedatum", message: "the birth date is in the future", value: date.iso, personal: true)
+            if date > context.peildatum {
+                return Violation(field: "geboortedatum", message: "the birth date is after the peildatum", value: date.iso, personal: true)
             }
             if date.year < 1900 {
                 return Violation(field: "geboortedatum", message: "the birth date is before 1900", value: date.iso, personal: true)

@@ -32,4 +32,11 @@ extension Rule {
         severity: .error,
         kind: .reference(field: FieldRef(.medewerker, "team"), target: .team),
         examples: [.passes(reference: "HS-NOORD", existing: ["HS-NOORD", "HS-ZUID"]), .fails(reference: "HS-OUD", existing: ["HS-NOORD"])])
+
+    static let referenceRejected = Rule(
+        id: "reference_rejected", name: "A record whose parent was rejected is rejected with it",
+        rationale: "A client whose household was rejected, a voorziening whose client was rejected: the parent exists in the source but is not loaded, so the record is kept out too, and its message names the parent's file, line and rule.",
+        severity: .error,
+        kind: .reference(field: FieldRef(.voorziening, "bsn"), target: .client),
+        examples: [.passes(reference: "123456782", existing: ["123456782"]), .fails(reference: "111222333", existing: ["123456782"])])
 }
