@@ -88,7 +88,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WijkPipelineTests", dependencies: [
-            "WijkPipeline", "WijkMapping", "WijkModel", "TestSupport",
+            "WijkPipeline", "WijkMapping", "WijkModel", "WijkCSV", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Schemas"]),
         .testTarget(name: "WijkStatsTests", dependencies: ["WijkStats", "WijkSQLite", "WijkStore", "WijkModel", "TestSupport"]),

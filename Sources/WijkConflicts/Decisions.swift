@@ -14,9 +14,14 @@ public struct Resolution: Sendable {
     public var removed: [(record: Merger.Removed, rule: String, reason: String)] = []
 }
 
-/// A decision that cannot be applied to its conflict: where it is written and why.
+/// Decisions that cannot be applied to their conflicts: each where it is written and why, in
+/// the file's order, all at once.
 public struct DecisionError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+    /// One line per mistake: `besluiten.yml:13:9: the decision on K…: …`.
+    public let mistakes: [String]
+    public var description: String {
+        mistakes.joined(separator: "\n") + "\n\(mistakes.count) decision(s) in the besluiten file do not fit their conflicts"
+    }
 }
 
 /// Replays `besluiten.yml` on the run's conflicts, and with `--allow-open` keeps the records of
@@ -31,13 +36,21 @@ public enum Decisions {
         let byID = Dictionary(besluiten.map { ($0.conflict, $0) }, uniquingKeysWith: { a, _ in a })
         let ids = Set(conflicts.map(\.id))
         resolution.stale = besluiten.filter { !ids.contains($0.conflict) }
+        var mistakes: [(Int, String)] = []
         for conflict in conflicts where conflict.soort.needsDecision {
             guard let besluit = byID[conflict.id] else {
                 resolution.open.append(conflict)
                 continue
             }
-            try apply(besluit, conflict, merger, &exclusions, wijkteam: wijkteam, wijken: wijken)
-            resolution.decided[conflict.id] = besluit
+            do {
+                try apply(besluit, conflict, merger, &exclusions, wijkteam: wijkteam, wijken: wijken)
+                resolution.decided[conflict.id] = besluit
+            } catch let error as Mistake {
+                mistakes.append((besluit.regel, error.text))
+            }
+        }
+        guard mistakes.isEmpty else {
+            throw DecisionError(mistakes: mistakes.sorted { $0.0 < $1.0 }.map(\.1))
         }
         if allowOpen {
             for conflict in resolution.open {
@@ -61,32 +74,36 @@ public enum Decisions {
         switch conflict.soort {
         case .clientIdentiteit, .clientAdres: return [(.client, conflict.sleutel)]
         case .wijkOnbekend: return [(.huishouden, conflict.sleutel)]
-        case .huishoudenPlannen: return uniqueKeys(conflict).map { (.plan, $0) }
-        case .voorzieningOverlap: return uniqueKeys(conflict).map { (.voorziening, $0) }
-        case .medewerkerDubbel: return uniqueKeys(conflict).map { (.medewerker, $0) }
+        case .huishoudenPlannen: return conflict.uniqueSideKeys.map { (.plan, $0) }
+        case .voorzieningOverlap: return conflict.uniqueSideKeys.map { (.voorziening, $0) }
+        case .medewerkerDubbel: return conflict.uniqueSideKeys.map { (.medewerker, $0) }
         case .sleutelBotsing: return []
         }
     }
 
-    static func uniqueKeys(_ conflict: Conflict) -> [String] {
-        var seen: [String] = []
-        for side in conflict.sides where !seen.contains(side.sleutel) { seen.append(side.sleutel) }
-        return seen
-    }
+    struct Mistake: Error { let text: String }
 
     /// A row to take out, and why.
     typealias Exclusion = (entity: Entity, key: String, rule: String, reason: String)
 
     static func apply(_ besluit: Besluit, _ conflict: Conflict, _ merger: Merger, _ exclusions: inout [Exclusion],
                       wijkteam: (String) -> String?, wijken: Set<String>) throws {
-        func fail(_ message: String) -> DecisionError {
-            DecisionError(description: "\(besluit.plek): error: the decision on \(conflict.id) (\(conflict.soort.rawValue)): \(message)")
+        func fail(_ message: String) -> Mistake {
+            Mistake(text: "\(besluit.plekActie): the decision on \(conflict.id) (\(conflict.soort.rawValue)): \(message)")
         }
+        let choices = conflict.options.map(\.action).joined(separator: "; ")
         switch (conflict.soort, besluit.actie) {
-        case (.clientIdentiteit, .kies(let bron)), (.clientAdres, .kies(let bron)):
-            guard let row = merger.row(.client, key: conflict.sleutel),
-                  let chosen = zip(row.herkomst, row.variants).first(where: { $0.0.bron == bron })?.1 else {
-                throw fail("source '\(bron)' is not in this conflict (it has \(conflict.bronnen.joined(separator: ", ")))")
+        case (.clientIdentiteit, .kies(let choice)), (.clientAdres, .kies(let choice)):
+            // A source's name, when the source has one record here, or one record (`bron/sleutel`).
+            guard let row = merger.row(.client, key: conflict.sleutel) else { throw fail("its client is gone") }
+            let records = zip(row.herkomst, row.variants).filter { p, _ in
+                p.bron == choice || Conflict.Side(provenance: p, sleutel: row.key, values: []).record == choice
+            }
+            guard let chosen = records.first?.1 else {
+                throw fail("'\(choice)' is not a source or record of this conflict; it allows: \(choices)")
+            }
+            if Set(records.map { $0.1 }).count > 1 {
+                throw fail("source '\(choice)' has \(records.count) different records here; name one: \(choices)")
             }
             let fields = conflict.soort == .clientAdres ? ["huishouden"] : identityFields
             for field in fields {
@@ -106,10 +123,20 @@ public enum Decisions {
                 merger.set(.client, key: conflict.sleutel, field: field, to: value)
             }
         case (.wijkOnbekend, .zet(let fields)):
-            guard fields.count == 1, let wijk = fields["wijk"] else { throw fail("a household without wijk is decided with zet: { wijk: WK… }") }
-            guard wijken.contains(wijk) else { throw fail("'\(wijk)' is not a wijk of the migration file") }
+            guard fields.count == 1, let wijk = fields["wijk"] else {
+                throw fail("a household in no wijk is decided with zet: { wijk: WK… }, zonder_wijk: ja or wijs_af: [its key]")
+            }
+            guard wijken.contains(wijk) else {
+                throw fail("'\(wijk)' is not a wijk of the migration file (it has \(wijken.sorted().joined(separator: ", "))); "
+                           + "or load it without wijk (zonder_wijk: ja), or reject it (wijs_af)")
+            }
             merger.setDerived(.huishouden, key: conflict.sleutel, "wijk", to: wijk)
             merger.setDerived(.huishouden, key: conflict.sleutel, "wijkteam", to: wijkteam(wijk))
+        case (.wijkOnbekend, .zonderWijk):
+            break   // loaded as it is: without wijk and wijkteam, on purpose
+        case (.wijkOnbekend, .wijsAf(let keys)):
+            guard keys == [conflict.sleutel] else { throw fail("the household of this conflict is '\(conflict.sleutel)'; write wijs_af: [\"\(conflict.sleutel)\"]") }
+            exclusions.append((.huishouden, conflict.sleutel, "besluit", "rejected by the decision on \(conflict.id): \(besluit.summary)"))
         case (.huishoudenPlannen, .kies(let bron)), (.voorzieningOverlap, .kies(let bron)):
             guard conflict.bronnen.contains(bron) else {
                 throw fail("source '\(bron)' is not in this conflict (it has \(conflict.bronnen.joined(separator: ", ")))")
@@ -118,8 +145,8 @@ public enum Decisions {
             for side in conflict.sides where side.provenance.bron != bron {
                 exclusions.append((entity, side.sleutel, "besluit", "rejected by the decision on \(conflict.id): \(besluit.summary)"))
             }
-        case (.huishoudenPlannen, .wijsAf(let keys)), (.voorzieningOverlap, .wijsAf(let keys)):
-            let entity: Entity = conflict.soort == .huishoudenPlannen ? .plan : .voorziening
+        case (.huishoudenPlannen, .wijsAf(let keys)), (.voorzieningOverlap, .wijsAf(let keys)), (.medewerkerDubbel, .wijsAf(let keys)):
+            let entity: Entity = conflict.soort == .huishoudenPlannen ? .plan : conflict.soort == .voorzieningOverlap ? .voorziening : .medewerker
             let inConflict = Set(conflict.sides.map(\.sleutel))
             for key in keys {
                 guard inConflict.contains(key) else {
@@ -130,7 +157,7 @@ public enum Decisions {
         case (.voorzieningOverlap, .beide), (.medewerkerDubbel, .beide):
             break
         default:
-            throw fail("this decision does not fit this kind of conflict; see the README's table of decisions")
+            throw fail("this decision does not fit a \(conflict.soort.rawValue) conflict; it allows: \(choices)")
         }
     }
 }

@@ -11,7 +11,8 @@ import WijkModel
 ///   waarom: Verhuisd per 1 november 2017; BRP bevestigt het adres in Sappemeer.
 /// ```
 public enum BesluitenFile {
-    static let keys = ["kies", "zet", "beide", "wijs_af", "wie", "waarom"]
+    static let actions = ["kies", "zet", "beide", "wijs_af", "zonder_wijk"]
+    static let keys = actions + ["wie", "waarom"]
 
     public static func load(path: String, display: String, sources: [String]) throws -> [Besluit] {
         // A steward starts with an empty file (or one with comments only): no decisions yet.
@@ -24,9 +25,9 @@ public enum BesluitenFile {
                 continue
             }
             guard let keyed = KeyedNode(value, d, what: "the decision on \(id)", allowed: keys) else { continue }
-            let actions = ["kies", "zet", "beide", "wijs_af"].filter { keyed[$0] != nil }
+            let actions = BesluitenFile.actions.filter { keyed[$0] != nil }
             guard actions.count == 1, let name = actions.first, let node = keyed[name] else {
-                d.add(value.spot, "the decision on \(id) needs exactly one of kies, zet, beide or wijs_af",
+                d.add(value.spot, "the decision on \(id) needs exactly one of kies, zet, beide, wijs_af or zonder_wijk",
                       hint: actions.isEmpty ? "e.g. 'kies: hoogezand-sappemeer'" : "keep one of: \(actions.joined(separator: ", "))")
                 continue
             }
@@ -35,17 +36,31 @@ public enum BesluitenFile {
             var actie: Besluit.Actie?
             switch name {
             case "kies":
-                if let bron = node.text(d, what: "'kies'") {
-                    if sources.contains(bron) { actie = .kies(bron: bron) }
-                    else { d.add(node.spot, "'\(bron)' is not a source of the migration", hint: Suggestion.didYouMean(bron, in: sources) ?? "sources: \(sources.joined(separator: ", "))") }
+                if let choice = node.text(d, what: "'kies'") {
+                    // A source, or one record of it: `bron/sleutel` or `bron@locatie`.
+                    let bron = String(choice.prefix { $0 != "/" && $0 != "@" })
+                    if sources.contains(bron) { actie = .kies(bron: choice) }
+                    else { d.add(node.spot, "'\(choice)' is not a source of the migration, nor a record of one", hint: Suggestion.didYouMean(bron, in: sources) ?? "sources: \(sources.joined(separator: ", "))") }
                 }
             case "zet":
                 if let pairs = node.pairs(d, what: "'zet'") {
-                    actie = .zet(Dictionary(pairs.map { ($0.key, $0.value.string ?? "") }, uniquingKeysWith: { a, _ in a }))
+                    var fields: [String: String] = [:]
+                    for (field, spot, valueNode) in pairs {
+                        guard !valueNode.isNull, let text = valueNode.string, !text.trimmingASCIISpaces().isEmpty else {
+                            d.add(valueNode.isNull ? spot : valueNode.spot, "'\(field)' is set to nothing",
+                                  hint: field == "wijk"
+                                    ? "a household in no wijk is decided with zet: { wijk: WK… } (a wijk of the migration file), zonder_wijk: ja (load it without wijk and wijkteam), or wijs_af: [its key]"
+                                    : "write the value, or choose kies, beide or wijs_af")
+                            continue
+                        }
+                        fields[field] = text
+                    }
+                    if !fields.isEmpty && fields.count == pairs.count { actie = .zet(fields) }
                 }
-            case "beide":
-                if node.bool(d, what: "'beide'") == true { actie = .beide }
-                else if d.errors.isEmpty { d.add(node.spot, "'beide' is true, or leave it out") }
+            case "beide", "zonder_wijk":
+                let yes = node.bool(d, what: "'\(name)'")
+                if yes == true { actie = name == "beide" ? .beide : .zonderWijk }
+                else if yes == false { d.add(node.spot, "'\(name)' is ja, or leave it out") }
             default:
                 let keys = node.listOrOne(d).compactMap { $0.text(d, what: "a key") }
                 if !keys.isEmpty { actie = .wijsAf(keys) }
@@ -55,7 +70,8 @@ public enum BesluitenFile {
                 d.add(value.spot, "a decision says who took it and why", hint: "fill in 'wie' and 'waarom'")
                 continue
             }
-            result.append(Besluit(conflict: id, actie: actie, wie: wie, waarom: waarom, plek: "\(keySpot.file):\(keySpot.line):\(keySpot.column)"))
+            result.append(Besluit(conflict: id, actie: actie, wie: wie, waarom: waarom, plek: "\(keySpot.file):\(keySpot.line):\(keySpot.column)",
+                                  plekActie: "\(node.spot.file):\(node.spot.line):\(node.spot.column)", regel: keySpot.line))
         }
         try d.throwIfAny()
         return result

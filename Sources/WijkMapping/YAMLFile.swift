@@ -27,7 +27,9 @@ struct YNode {
     }
 
     var isNull: Bool {
-        if case .scalar(let s) = node { return s.tag == Tag(.null) || (s.string.isEmpty && s.style == .plain) }
+        if case .scalar(let s) = node {
+            return s.tag == Tag(.null) || (s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string))
+        }
         return false
     }
 
@@ -74,13 +76,12 @@ struct YNode {
     }
 
     func bool(_ d: Diagnostics, what: String) -> Bool? {
-        switch string?.lowercased() {
-        case "true", "yes", "ja": return true
-        case "false", "no", "nee": return false
-        default:
-            d.add(spot, "\(what) must be true or false")
-            return nil
-        }
+        // The same yes/no words as the mapping's boolean transform.
+        let word = string?.lowercased() ?? ""
+        if Transform.trueWords.contains(word) { return true }
+        if Transform.falseWords.contains(word) { return false }
+        d.add(spot, "\(what) must be yes or no (ja/nee, J/N, true/false, 1/0)")
+        return nil
     }
 }
 

@@ -9,21 +9,31 @@ public struct Besluit: Sendable, Equatable {
         case beide
         /// Reject these records (their keys in the store), with the decision as the reason.
         case wijsAf([String])
+        /// Load a household in no wijk of the new gemeente without wijk and wijkteam, on purpose
+        /// (a client who moved away still needs an archive record).
+        case zonderWijk
     }
 
     public let conflict: String
     public let actie: Actie
     public let wie: String
     public let waarom: String
-    /// Where it is written, for messages: `besluiten.yml:12:3`.
+    /// Where it is written, for messages: `besluiten.yml:12:3` (the conflict id).
     public let plek: String
+    /// Where its action's value is written (`besluiten.yml:13:9`): a decision that does not fit
+    /// its conflict is reported there.
+    public let plekActie: String
+    /// Its place in the file, for listing mistakes in file order.
+    public let regel: Int
 
-    public init(conflict: String, actie: Actie, wie: String, waarom: String, plek: String) {
+    public init(conflict: String, actie: Actie, wie: String, waarom: String, plek: String, plekActie: String? = nil, regel: Int = 0) {
         self.conflict = conflict
         self.actie = actie
         self.wie = wie
         self.waarom = waarom
         self.plek = plek
+        self.plekActie = plekActie ?? plek
+        self.regel = regel
     }
 
     /// What `conflict.besluit` records.
@@ -34,6 +44,7 @@ public struct Besluit: Sendable, Equatable {
         case .zet(let fields): what = "zet " + fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         case .beide: what = "beide"
         case .wijsAf(let keys): what = "wijs af " + keys.joined(separator: ", ")
+        case .zonderWijk: what = "zonder wijk"
         }
         return "\(what) — wie: \(wie); waarom: \(waarom)"
     }

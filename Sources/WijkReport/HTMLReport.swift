@@ -59,9 +59,10 @@ public enum HTMLReport {
             h += "<h3><code>\(esc(c.id))</code> \(esc(c.soort.rawValue)) <span class=\"status\">\(esc(view.status))</span></h3>\n"
             h += "<p>\(esc(c.entiteit)) <code>\(esc(Masking.keys(c.sleutel, reveal: reveal)))</code>: \(esc(Masking.keys(c.detail, reveal: reveal)))</p>\n"
             let fields = c.sides.first?.values.map(\.0) ?? []
-            h += "<table class=\"sides\"><tr><th>source</th><th>file</th><th>where</th>" + fields.map { "<th>\(esc($0))</th>" }.joined() + "</tr>\n"
+            h += "<table class=\"sides\"><tr><th>source</th><th>file</th><th>where</th><th>record</th>" + fields.map { "<th>\(esc($0))</th>" }.joined() + "</tr>\n"
             for side in c.sides {
                 h += "<tr><td>\(esc(side.provenance.bron))</td><td>\(esc(side.provenance.bestand))</td><td>\(esc(side.provenance.locatie.stored))</td>"
+                h += "<td><code>\(esc(Masking.keys(side.record, reveal: reveal)))</code></td>"
                 for (field, value) in side.values {
                     let shown = reveal || !Reports.personal(field) ? value : Masking.value(value, field: field)
                     h += "<td>\(esc(shown))</td>"
@@ -72,8 +73,11 @@ public enum HTMLReport {
             if let besluit = view.besluit {
                 h += "<p class=\"besluit\">Decided: \(esc(besluit))</p>\n"
             } else if c.soort.needsDecision {
-                let choice = c.soort == .wijkOnbekend ? "zet: { wijk: WK… }" : c.soort == .medewerkerDubbel ? "beide: true" : "kies: \(c.bronnen.first ?? "…")"
-                h += "<p>Paste into <code>besluiten.yml</code> and complete:</p><pre class=\"paste\">\(esc(c.id)):\n  \(esc(choice))\n  wie: \n  waarom: </pre>\n"
+                h += "<p>Paste one line into <code>besluiten.yml</code> and fill in <code>wie</code> and <code>waarom</code>:</p><ul class=\"options\">\n"
+                for (option, line) in zip(c.options, Reports.pasteLines(c, reveal: reveal)) {
+                    h += "<li>\(esc(option.meaning)):<pre class=\"paste\">\(esc(line))</pre></li>\n"
+                }
+                h += "</ul>\n"
             }
             h += "</section>\n"
         }

@@ -33,20 +33,29 @@ public enum Reports {
     }
 
     /// `conflicts.csv`: one row per source record in a conflict, so that a steward sees the sources
-    /// side by side; BSNs and personal values masked unless `reveal`.
+    /// side by side: each with its record key as `besluiten.yml` takes it, and on a conflict's
+    /// first row the lines to paste for every decision its kind allows (one a line). BSNs and
+    /// personal values masked unless `reveal`.
     public static func conflictsCSV(_ conflicts: [Conflict], status: (Conflict) -> String, reveal: Bool) -> [UInt8] {
-        var csv = ExcelCSV(header: ["conflict", "soort", "status", "entiteit", "sleutel", "bron", "bestand", "locatie", "waarden", "detail"])
+        var csv = ExcelCSV(header: ["conflict", "soort", "status", "entiteit", "sleutel", "bron", "bestand", "locatie", "record", "waarden",
+                                    "detail", "besluiten"])
         for c in conflicts {
-            for side in c.sides {
+            for (n, side) in c.sides.enumerated() {
                 let values = side.values.map { field, value in
                     "\(field)=\(reveal || !personal(field) ? value : Masking.value(value, field: field))"
                 }.joined(separator: ", ")
+                let paste = n == 0 ? pasteLines(c, reveal: reveal).joined(separator: "\n") : ""
                 csv.append([c.id, c.soort.rawValue, status(c), c.entiteit, Masking.keys(c.sleutel, reveal: reveal),
                             side.provenance.bron, side.provenance.bestand, side.provenance.locatie.stored,
-                            values, Masking.keys(c.detail, reveal: reveal)])
+                            Masking.keys(side.record, reveal: reveal), values, Masking.keys(c.detail, reveal: reveal), paste])
             }
         }
         return csv.data
+    }
+
+    /// The lines to paste for each decision a conflict allows (`wie` and `waarom` to fill in).
+    static func pasteLines(_ c: Conflict, reveal: Bool) -> [String] {
+        c.options.map { Masking.keys($0.line(c.id), reveal: reveal) + ($0.complete ? "" : "   # fill in the wijk") }
     }
 
     static func personal(_ field: String) -> Bool {

@@ -35,7 +35,7 @@ struct HTMLReportTests {
         #expect(all.contains("<td>reference_rejected</td>") || all.contains("<code>reference_rejected</code>"))
         #expect(all.contains("Kc009a07e3880"))
         #expect(all.contains("Decided: kies hoogezand-sappemeer — wie: A. Wierenga"))
-        #expect(all.contains("Paste into <code>besluiten.yml</code>"))
+        #expect(all.contains("Paste one line into <code>besluiten.yml</code>"))
 
         let adres = try render(file, fragment: "#soort=client.adres")
         #expect(shown(adres) == "5")

@@ -8,7 +8,7 @@ import TestSupport
 /// monitoring figures read back from the store.
 @Suite(.serialized)
 struct ScenarioEndToEndTests {
-    static let scenarios = ["midden-groningen", "dordrecht-teams", "zwolle-stadsdelen", "welzijn-stichting"]
+    static let scenarios = ["midden-groningen", "dordrecht-teams", "zwolle-stadsdelen", "welzijn-stichting", "noordkwartier"]
 
     func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 

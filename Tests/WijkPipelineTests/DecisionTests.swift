@@ -95,7 +95,7 @@ struct DecisionTests {
               wie: X
               waarom: Y
             """)
-        #expect(badSource.first?.message == "'hoogezand' is not a source of the migration")
+        #expect(badSource.first?.message == "'hoogezand' is not a source of the migration, nor a record of one")
         #expect((badSource.first?.line, badSource.first?.column) == (2, 9))
         let twoActions = await errors("""
             Kc009a07e3880:
@@ -104,7 +104,7 @@ struct DecisionTests {
               wie: X
               waarom: Y
             """)
-        #expect(twoActions.first?.message == "the decision on Kc009a07e3880 needs exactly one of kies, zet, beide or wijs_af")
+        #expect(twoActions.first?.message == "the decision on Kc009a07e3880 needs exactly one of kies, zet, beide, wijs_af or zonder_wijk")
         let notAnID = await errors("""
             client-12:
               beide: true
@@ -125,18 +125,52 @@ struct DecisionTests {
         #expect(duplicate.first?.message == "duplicate key 'Kc009a07e3880' in one mapping")
     }
 
-    @Test func aDecisionThatDoesNotFitItsConflictStopsTheRun() async throws {
+    /// Every decision that does not fit its conflict is listed at once, in file order, once each,
+    /// at the action's value, with the choices the kind allows — and nothing is loaded.
+    @Test func decisionsThatDoNotFitTheirConflictsAreAllListedInFileOrder() async throws {
         do {
             _ = try await run(besluiten: """
                 K1f8c91a7acaa:
                   zet: { wijk: WK199901 }
                   wie: X
                   waarom: Y
+                Kc009a07e3880:
+                  beide: ja
+                  wie: X
+                  waarom: Y
                 """)
             Issue.record("the run went on")
         } catch let error as RunError {
-            #expect(error.description.hasSuffix("besluiten.yml:1:1: error: the decision on K1f8c91a7acaa (wijk.onbekend): 'WK199901' is not a wijk of the migration file"))
+            let lines = error.description.split(separator: "\n").map { $0.replacingOccurrences(of: #"^.*/fixtures/"#, with: "", options: .regularExpression) }
+            #expect(lines == [
+                "midden-groningen/besluiten.yml:2:8: the decision on K1f8c91a7acaa (wijk.onbekend): 'WK199901' is not a wijk of the migration file (it has WK195201, WK195202, WK195203, WK195204, WK195205, WK195206, WK195207, WK195208); or load it without wijk (zonder_wijk: ja), or reject it (wijs_af)",
+                "midden-groningen/besluiten.yml:6:10: the decision on Kc009a07e3880 (client.adres): this decision does not fit a client.adres conflict; it allows: kies: \"hoogezand-sappemeer\"; kies: \"menterwolde\"",
+                "2 decision(s) in the besluiten file do not fit their conflicts",
+            ])
         }
+    }
+
+    /// A household in no wijk: an empty or null wijk is refused with the choices; zonder_wijk
+    /// loads it without wijk and wijkteam, on purpose (yes/no words as in mappings).
+    @Test func aHouseholdInNoWijkCanBeLoadedWithoutOne() async throws {
+        for empty in ["\"\"", "null", "~"] {
+            let mistakes = await errors("K1f8c91a7acaa:\n  zet: { wijk: \(empty) }\n  wie: X\n  waarom: Y\n")
+            #expect(mistakes.map(\.message) == ["'wijk' is set to nothing"], "\(empty)")
+            #expect(mistakes.first?.hint?.contains("zonder_wijk: ja") == true)
+        }
+        let (result, dir) = try await run(besluiten: """
+            K1f8c91a7acaa:
+              zonder_wijk: J
+              wie: X
+              waarom: Verhuisd naar Groningen; het dossier blijft bewaard (test)
+            """, load: true)
+        #expect(result.summary.decided == ["K1f8c91a7acaa"])
+        let db = try DatabaseQueue(path: dir.path + "/s.sqlite")
+        let row = try db.read { try Row.fetchOne($0, sql: "SELECT wijk, wijkteam FROM huishouden WHERE id = '9700AA-3'") }
+        #expect(row != nil)
+        #expect(row?["wijk"] as String? == nil && row?["wijkteam"] as String? == nil)
+        let besluit = try await db.read { try String.fetchOne($0, sql: "SELECT besluit FROM conflict WHERE id = 'K1f8c91a7acaa'") }
+        #expect(besluit?.hasPrefix("zonder wijk — wie: X") == true)
     }
 
     @Test func zetWijkPlacesTheHousehold() async throws {
