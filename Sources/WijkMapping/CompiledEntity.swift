@@ -59,8 +59,10 @@ public struct CompiledEntity: @unchecked Sendable {
                         _ d: Diagnostics) -> CompiledEntity? {
         var header: [String]?
         var xpaths: [XPath] = []
+        var csvDelimiter = UInt8(ascii: ";")
         switch spec.format {
         case .csv(let dialect):
+            csvDelimiter = dialect.delimiter
             do {
                 let reader = try CSVReader(path: path, dialect: dialect)
                 header = reader.header
@@ -71,6 +73,13 @@ public struct CompiledEntity: @unchecked Sendable {
                 return nil
             } catch {
                 d.add(spec.fileSpot, "cannot read \(display): \(error)")
+                return nil
+            }
+            if let header, header.contains(where: { $0.contains("\r") }) {
+                // Lines that end in CR only (old Mac): the reader sees one line, the "header" is
+                // the whole file. Refused, and no part of it is quoted.
+                d.add(spec.fileSpot, "\(display): its lines end in CR only (old Mac line endings), which this tool does not read",
+                      hint: "save the file again with CRLF or LF line endings")
                 return nil
             }
             if header == [] {
@@ -105,14 +114,13 @@ public struct CompiledEntity: @unchecked Sendable {
                 if let i = names.firstIndex(of: name) { return i }
                 let trimmed = names.firstIndex { $0.trimmingASCIISpaces() == name }
                 if let trimmed { return trimmed }
-                let shown = names.map { "'\($0)'" }.joined(separator: ", ")
                 let near = Suggestion.closest(to: name, in: names + splitParts)
                 if header == nil {
                     d.add(ref.spot, "'\(name)' is neither a column number nor a split part",
                           hint: near.map { "did you mean '\($0)'?" } ?? "this file has no header: number the columns from 1")
                 } else {
                     d.add(ref.spot, "column '\(name)' is not in \(spec.file)",
-                          hint: (near.map { "did you mean '\($0)'? " } ?? "") + "its header has: \(shown)"
+                          hint: (near.map { "did you mean '\($0)'? " } ?? "") + HeaderHint.describe(names, delimiter: csvDelimiter)
                             + (splitParts.isEmpty ? "" : "; split parts: \(splitParts.joined(separator: ", "))"))
                 }
                 return nil

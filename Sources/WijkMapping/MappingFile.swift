@@ -108,12 +108,21 @@ public enum MappingFile {
                 switch ValueMap.load(name: name, path: path, display: display, dialect: csv,
                                      from: keyed["from"]?.string, to: keyed["to"]?.string, spot: fileNode.spot) {
                 case .success(let map): maps[name] = map
-                case .failure(let error): d.add(error)
+                case .failure(let error):
+                    d.add(error)
+                    // Known by name, so that the fields using it report the cause, not its echoes.
+                    maps[name] = ValueMap(name: name, entries: [:])
                 }
             } else {
                 var dict: [String: String] = [:]
                 for (label, _, code) in entries {
-                    dict[label] = code.string ?? ""
+                    // A code is one value: a list or a mapping here would load nothing without a word.
+                    guard let text = code.string, !code.isNull else {
+                        d.add(code.spot, "value map '\(name)': '\(label)' maps to \(code.isNull ? "nothing" : "a list or a mapping"), not a code",
+                              hint: "write one code, e.g. \(label): \"02\"")
+                        continue
+                    }
+                    dict[label] = text
                 }
                 maps[name] = ValueMap(name: name, entries: dict)
             }

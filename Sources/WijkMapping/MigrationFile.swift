@@ -85,8 +85,9 @@ public enum MigrationFile {
         let teamIds = wijkteams.map(\.id)
 
         var postcodeWijk: [String: String] = [:]
-        if let node = top["postcodes"], let file = node.text(d, what: "'postcodes'") {
-            postcodeWijk = postcodes(folder.appendingPathComponent(file).path, display: show(file), spot: node.spot, wijken: wijkCodes, d)
+        if let node = top["postcodes"], let table = postcodeTable(node, d) {
+            postcodeWijk = postcodes(folder.appendingPathComponent(table.file).path, display: show(table.file), spot: node.spot,
+                                     table: table, wijken: wijkCodes, d)
         }
 
         var sources: [SourcePlan] = []
@@ -116,7 +117,8 @@ public enum MigrationFile {
         try d.throwIfAny()
         guard let gemeente else { throw ConfigErrors(d.errors) }
         let referenceFiles = ["postcodes", "besluiten"].compactMap { key in
-            top[key]?.string.map { (name: key, path: folder.appendingPathComponent($0).path) }
+            (key == "postcodes" ? top[key].flatMap { postcodeTable($0, Diagnostics())?.file } : top[key]?.string)
+                .map { (name: key, path: folder.appendingPathComponent($0).path) }
         }
         return MigrationPlan(file: display, folder: folder, name: name, gemeente: gemeente, peildatum: peildatum, maxFTE: maxFTE,
                              wijken: wijken, wijkteams: wijkteams,
@@ -154,18 +156,44 @@ public enum MigrationFile {
         return GemeenteSpec(code: code, naam: keyed["naam"]?.string ?? code, datum: datum)
     }
 
-    static func postcodes(_ path: String, display: String, spot: Spot, wijken: [String], _ d: Diagnostics) -> [String: String] {
+    /// `postcodes:` — a file name (`;`, UTF-8, columns `postcode` and `wijk`), or a table with its
+    /// dialect and column names declared like a source's:
+    /// `{ file: pc.csv, delimiter: ",", encoding: windows-1252, columns: { postcode: PC6, wijk: Wijk } }`.
+    struct PostcodeTable {
+        var file: String
+        var dialect = CSVDialect(delimiter: UInt8(ascii: ";"))
+        var postcode = "postcode"
+        var wijk = "wijk"
+    }
+
+    static let postcodeKeys = ["file", "delimiter", "encoding", "columns"]
+
+    static func postcodeTable(_ node: YNode, _ d: Diagnostics) -> PostcodeTable? {
+        if let file = node.string, !node.isNull { return PostcodeTable(file: file) }
+        guard let keyed = KeyedNode(node, d, what: "'postcodes'", allowed: postcodeKeys),
+              let file = keyed.required("file", d, what: "'postcodes'")?.text(d, what: "'file'") else { return nil }
+        var table = PostcodeTable(file: file)
+        if let n = keyed["delimiter"] { MappingFile.setDelimiter(n, &table.dialect, d) }
+        if let n = keyed["encoding"] { MappingFile.setEncoding(n, &table.dialect, d) }
+        if let columns = keyed["columns"], let named = KeyedNode(columns, d, what: "'columns'", allowed: ["postcode", "wijk"]) {
+            if let c = named["postcode"]?.text(d, what: "'postcode'") { table.postcode = c }
+            if let c = named["wijk"]?.text(d, what: "'wijk'") { table.wijk = c }
+        }
+        return table
+    }
+
+    static func postcodes(_ path: String, display: String, spot: Spot, table: PostcodeTable, wijken: [String], _ d: Diagnostics) -> [String: String] {
         var result: [String: String] = [:]
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: path, dialect: CSVDialect(delimiter: UInt8(ascii: ";")))
+            reader = try CSVReader(path: path, dialect: table.dialect)
         } catch {
-            d.add(spot, "cannot read the postcode table \(display)", hint: "a CSV with ';' and the columns postcode;wijk")
+            d.add(spot, "cannot read the postcode table \(display)", hint: "a CSV with the columns \(table.postcode) and \(table.wijk); the path is relative to the migration file")
             return result
         }
-        guard let header = reader.header, let pc = header.firstIndex(of: "postcode"), let wk = header.firstIndex(of: "wijk") else {
-            d.add(ConfigError(file: display, line: 1, column: 1, message: "the postcode table needs the columns 'postcode' and 'wijk'",
-                              hint: "its header has: \((reader.header ?? []).joined(separator: ", "))"))
+        guard let header = reader.header, let pc = header.firstIndex(of: table.postcode), let wk = header.firstIndex(of: table.wijk) else {
+            d.add(ConfigError(file: display, line: 1, column: 1, message: "the postcode table needs the columns '\(table.postcode)' and '\(table.wijk)'",
+                              hint: HeaderHint.describe(reader.header ?? [], delimiter: table.dialect.delimiter)))
             return result
         }
         do {

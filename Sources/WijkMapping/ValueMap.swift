@@ -36,7 +36,7 @@ public struct ValueMap: Sendable {
         guard let fromIndex = index(from, default: 0), let toIndex = index(to, default: 1) else {
             let wanted = [from, to].compactMap { $0 }.filter { !header.contains($0) }
             return fail(0, "value map '\(name)': column \(wanted.map { "'\($0)'" }.joined(separator: ", ")) is not in \(display)",
-                        hint: "its header has: \(header.joined(separator: ", "))")
+                        hint: HeaderHint.describe(header, delimiter: dialect.delimiter))
         }
         var entries: [String: String] = [:]
         do {
