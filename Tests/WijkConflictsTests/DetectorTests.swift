@@ -126,6 +126,12 @@ struct DetectorTests {
         let twoPeople = try detect([a, record(.medewerker, "b", ["sleutel": "9", "achternaam": "Jansen", "email": "j@x.nl", "fte": "0.2", "team": "U"])])
         #expect(twoPeople.map(\.soort) == [.medewerkerDubbel])
         #expect(twoPeople.first?.detail == "one e-mail address carries 2 different people (their names differ); kept apart")
+        // The migration file's max_fte raises the limit.
+        let generous = MergeContext(teams: context.teams, bronGemeente: context.bronGemeente, wijk: context.wijk, wijkteam: context.wijkteam, maxFTE: 1.5)
+        let m = try Merger(context: generous)
+        _ = m.add(a)
+        _ = m.add(record(.medewerker, "b", ["sleutel": "9", "achternaam": "Smit", "email": "j@x.nl", "fte": "0.8", "team": "T"]))
+        #expect(ConflictDetection.detect(m, peildatum: today, maxFTE: 1.5).isEmpty)
     }
 
     @Test func wijkOnbekend() throws {
