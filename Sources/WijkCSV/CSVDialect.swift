@@ -8,9 +8,17 @@ public struct CSVDialect: Sendable, Equatable {
     /// Physical lines before the header (or the first record) that are not data: a vendor's title.
     public var skipRows: Int
     public var encoding: TextEncoding
+    /// The longest record (and so the longest quoted field) the reader takes: a longer one — in
+    /// practice a quote that never closes, or a file without line breaks — is reported as one
+    /// malformed record and reading goes on at the line after its first. Bounds time and memory.
+    public var maxRecordBytes: Int
+
+    public static let defaultMaxRecordBytes = 1 << 20
 
     public init(delimiter: UInt8 = UInt8(ascii: ","), quote: UInt8? = UInt8(ascii: "\""),
-                header: Bool = true, skipRows: Int = 0, encoding: TextEncoding = .utf8) {
+                header: Bool = true, skipRows: Int = 0, encoding: TextEncoding = .utf8,
+                maxRecordBytes: Int = CSVDialect.defaultMaxRecordBytes) {
+        self.maxRecordBytes = max(64, maxRecordBytes)
         self.delimiter = delimiter
         self.quote = quote
         self.header = header

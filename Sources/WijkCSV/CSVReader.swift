@@ -118,6 +118,11 @@ public final class CSVReader {
     private func readNext() throws -> CSVReadResult? {
         while !finished {
             switch scan(atEOF: atEOF) {
+            case .complete(let recordEnd, _, _, _) where recordEnd - start > dialect.maxRecordBytes:
+                let recordLine = line
+                let (kept, omitted) = try skipFirstLine()
+                return .malformed(CSVMalformedRecord(line: recordLine, problem: .tooLong(limit: dialect.maxRecordBytes),
+                                                     rawBytes: kept, encoding: dialect.encoding, omittedBytes: omitted))
             case .complete(let recordEnd, let next, let innerNewlines, let terminated):
                 let recordLine = line
                 line += innerNewlines + (terminated ? 1 : 0)
@@ -127,17 +132,56 @@ public final class CSVReader {
                 if recordEnd == recordStart && spans.count == 1 { continue }   // a blank line
                 return makeRecord(from: recordStart, to: recordEnd, line: recordLine, endLine: recordLine + innerNewlines)
             case .needMore:
+                if end - start > dialect.maxRecordBytes {
+                    // Too long to be a record: give up on it before it costs more time or memory.
+                    let recordLine = line
+                    let (kept, omitted) = try skipFirstLine()
+                    return .malformed(CSVMalformedRecord(line: recordLine, problem: .tooLong(limit: dialect.maxRecordBytes),
+                                                         rawBytes: kept, encoding: dialect.encoding, omittedBytes: omitted))
+                }
                 if try fill() { continue }
                 if start >= end { finished = true; return nil }
                 // atEOF is now true: scan again, treating the end of the file as the record's end.
             case .unterminated:
-                finished = true
-                let bytes = Array(buffer[start..<end])
-                start = end
-                return .malformed(CSVMalformedRecord(line: line, problem: .unterminatedQuote, rawBytes: bytes, encoding: dialect.encoding))
+                // The quote opened on this line never closes: this line is the bad record, and the
+                // lines after it are read again as records of their own.
+                let recordLine = line
+                let (kept, omitted) = try skipFirstLine()
+                return .malformed(CSVMalformedRecord(line: recordLine, problem: .unterminatedQuote, rawBytes: kept,
+                                                     encoding: dialect.encoding, omittedBytes: omitted))
             }
         }
         return nil
+    }
+
+    /// Skips the physical line that starts at `start`, reading on as far as it goes (a line of
+    /// 100 MB is read through, not held): returns its bytes, at most `keptBytes` of them, and how
+    /// many more there were. The next record starts on the line after it.
+    private func skipFirstLine() throws -> (kept: [UInt8], omitted: Int) {
+        let keptBytes = 64 * 1024
+        var kept: [UInt8] = []
+        var omitted = 0
+        while true {
+            var i = start
+            while i < end && buffer[i] != 0x0A { i += 1 }
+            var lineEnd = i
+            if i < end && lineEnd > start && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            let room = max(0, keptBytes - kept.count)
+            let piece = min(room, lineEnd - start)
+            kept.append(contentsOf: buffer[start..<(start + piece)])
+            omitted += (lineEnd - start) - piece
+            if i < end {
+                start = i + 1
+                line += 1
+                if start >= end && atEOF { finished = true }
+                return (kept, omitted)
+            }
+            start = end
+            if try !fill() {
+                finished = true
+                return (kept, omitted)
+            }
+        }
     }
 
     private enum ScanResult {

@@ -24,6 +24,9 @@ public struct CSVMalformedRecord: Sendable, Error {
     public enum Problem: Sendable, Equatable {
         /// A quoted field that never closes before the end of the file.
         case unterminatedQuote
+        /// A record longer than the dialect's `maxRecordBytes` (a quote that does not close within
+        /// it, or a line that does not end): `bytes` is how long it was when reading gave up.
+        case tooLong(limit: Int)
         /// Bytes that are not valid in the declared encoding, in this 1-based field.
         case invalidEncoding(field: Int)
     }
@@ -32,13 +35,25 @@ public struct CSVMalformedRecord: Sendable, Error {
     public let problem: Problem
     public let rawBytes: [UInt8]
     let encoding: TextEncoding
+    /// How many bytes of the record were left out of `rawBytes` (a record too long to keep whole).
+    public var omittedBytes = 0
 
-    public var raw: String { encoding.decodeLossy(rawBytes) }
+    init(line: Int, problem: Problem, rawBytes: [UInt8], encoding: TextEncoding, omittedBytes: Int = 0) {
+        self.line = line
+        self.problem = problem
+        self.rawBytes = rawBytes
+        self.encoding = encoding
+        self.omittedBytes = omittedBytes
+    }
+
+    public var raw: String { encoding.decodeLossy(rawBytes) + (omittedBytes > 0 ? "… (\(omittedBytes) more bytes not kept)" : "") }
 
     public var message: String {
         switch problem {
         case .unterminatedQuote:
-            return "a quoted field opened on line \(line) is never closed before the end of the file"
+            return "a quoted field opened on line \(line) is never closed before the end of the file; the record is rejected and reading goes on at line \(line + 1)"
+        case .tooLong(let limit):
+            return "the record starting on line \(line) is longer than \(limit) bytes (a quote that never closes, or a line that does not end); it is rejected and reading goes on at the next line"
         case .invalidEncoding(let field):
             return "field \(field) has bytes that are not valid \(encoding.rawValue) (is the declared encoding right?)"
         }

@@ -10,7 +10,7 @@ public enum MappingFile {
     static let entityKeys = ["file", "csv", "records", "filter", "split", "fields"]
     static let fieldKeys = ["column", "xpath", "const", "template", "transforms", "date", "decimal", "on_error", "default"]
     static let xmlKeys = ["namespaces"]
-    static let csvKeys = ["delimiter", "quote", "header", "encoding", "skip_rows"]
+    static let csvKeys = ["delimiter", "quote", "header", "encoding", "skip_rows", "max_record_bytes"]
     static let filterKeys = ["column", "xpath", "in", "not_in", "equals", "not_equals", "empty"]
     static let splitKeys = ["column", "xpath", "pattern", "separator", "into"]
     static let valueMapFileKeys = ["file", "from", "to", "delimiter", "encoding"]
@@ -69,6 +69,7 @@ public enum MappingFile {
         if let n = keyed["header"], let b = n.bool(d, what: "'header'") { result.header = b }
         if let n = keyed["skip_rows"], let k = n.int(d, what: "'skip_rows'", range: 0...1000) { result.skipRows = k }
         if let n = keyed["encoding"] { setEncoding(n, &result, d) }
+        if let n = keyed["max_record_bytes"], let k = n.int(d, what: "'max_record_bytes'", range: 1024...(1 << 30)) { result.maxRecordBytes = k }
         return result
     }
 

@@ -84,13 +84,35 @@ struct CSVReaderTests {
         #expect(try read("\"12\"a,b\n")[0].fields == ["12a", "b"])
     }
 
-    @Test func unterminatedQuoteIsMalformedNotACrash() throws {
-        let result = try read(Array("a,b\n1,\"never closed\n2,3\n".utf8))
-        #expect(result.rows == [Row(line: 1, fields: ["a", "b"])])
+    /// A quote that never closes costs one record, not the rest of the file: the line it opens on
+    /// is reported, and the lines after it are read and counted as records of their own.
+    @Test func anUnterminatedQuoteCostsOneRecordAndReadingGoesOn() throws {
+        let result = try read(Array("a,b\n1,\"never closed\n2,3\n4,5\n".utf8))
+        #expect(result.rows == [Row(line: 1, fields: ["a", "b"]), Row(line: 3, fields: ["2", "3"]), Row(line: 4, fields: ["4", "5"])])
         #expect(result.malformed.count == 1)
         #expect(result.malformed.first?.line == 2)
         #expect(result.malformed.first?.problem == .unterminatedQuote)
-        #expect(result.malformed.first?.raw == "1,\"never closed\n2,3\n")
+        #expect(result.malformed.first?.raw == "1,\"never closed")
+    }
+
+    /// A record longer than the cap (a quote closing only far away, a line without an end) is one
+    /// malformed record; time and memory stay linear, and the next line is read.
+    @Test func aRecordLongerThanTheCapIsRejectedAndTheNextLineIsRead() throws {
+        let dialect = CSVDialect(header: false, maxRecordBytes: 4096)
+        let longQuote = "1,\"" + String(repeating: "x\n", count: 5000) + "\"\n9,9\n"
+        let quoted = try read(Array(longQuote.utf8), dialect)
+        // Line 1 is too long; its closing quote, on line 5001, then opens a quote of its own.
+        #expect(quoted.malformed.map(\.line) == [1, 5001])
+        #expect(quoted.malformed.map(\.problem) == [.tooLong(limit: 4096), .unterminatedQuote])
+        #expect(quoted.rows.first == Row(line: 2, fields: ["x"]))
+        #expect(quoted.rows.last == Row(line: 5002, fields: ["9", "9"]))
+
+        let noEnd = Array("a,b\n".utf8) + Array(repeating: UInt8(ascii: "y"), count: 3_000_000) + Array("\nc,d\n".utf8)
+        let long = try read(noEnd, dialect)
+        #expect(long.rows == [Row(line: 1, fields: ["a", "b"]), Row(line: 3, fields: ["c", "d"])])
+        #expect(long.malformed.map(\.line) == [2])
+        #expect(long.malformed.first?.rawBytes.count == 64 * 1024)
+        #expect(long.malformed.first?.omittedBytes == 3_000_000 - 64 * 1024)
     }
 
     @Test func utf8BomIsDropped() throws {
