@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already in postgres-nio's graph; named for TLS to the PostgreSQL store (sslmode).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Vocabulary: canonical model, BSN, postcode, provenance, findings. Foundation only.
@@ -49,6 +51,7 @@ let package = Package(
         // The production store: PostgreSQL through postgres-nio (COPY for the bulk load).
         .target(name: "WijkPostgres", dependencies: [
             "WijkStore", "WijkModel", .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         // import → map → merge → report → load. Returns a result, prints nothing.
         .target(name: "WijkPipeline", dependencies: [

@@ -273,7 +273,8 @@ public final class CSVReader {
                 decoded = encoding.decode(buffer[span.start..<span.end])
             }
             guard let text = decoded else {
-                return .malformed(CSVMalformedRecord(line: line, problem: .invalidEncoding(field: index + 1),
+                let nul = buffer[span.start..<span.end].contains(0) || (span.tail.map { buffer[$0].contains(0) } ?? false)
+                return .malformed(CSVMalformedRecord(line: line, problem: nul ? .nulByte(field: index + 1) : .invalidEncoding(field: index + 1),
                                                      rawBytes: Array(buffer[recordStart..<recordEnd]), encoding: encoding))
             }
             fields.append(text)

@@ -29,6 +29,8 @@ public struct CSVMalformedRecord: Sendable, Error {
         case tooLong(limit: Int)
         /// Bytes that are not valid in the declared encoding, in this 1-based field.
         case invalidEncoding(field: Int)
+        /// A NUL byte in this 1-based field: no text holds one (and PostgreSQL refuses it).
+        case nulByte(field: Int)
     }
 
     public let line: Int
@@ -56,6 +58,8 @@ public struct CSVMalformedRecord: Sendable, Error {
             return "the record starting on line \(line) is longer than \(limit) bytes (a quote that never closes, or a line that does not end); it is rejected and reading goes on at the next line"
         case .invalidEncoding(let field):
             return "field \(field) has bytes that are not valid \(encoding.rawValue) (is the declared encoding right?)"
+        case .nulByte(let field):
+            return "field \(field) holds a NUL byte, which no text holds (is this a binary file, or UTF-16?)"
         }
     }
 }

@@ -15,9 +15,15 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
     }
 
-    /// Decodes bytes; `nil` when they are not valid in this encoding.
+    /// Decodes bytes; `nil` when they are not valid in this encoding, or hold a NUL byte (no text
+    /// of a source holds one, and PostgreSQL refuses it: both stores must see the same records).
     public func decode<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        var ascii = true
+        for b in bytes {
+            if b == 0 { return nil }
+            if b >= 0x80 { ascii = false }
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
         switch self {
         case .utf8:
             return String(validating: bytes, as: UTF8.self)
@@ -41,13 +47,19 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     }
 
     /// Decodes for display only (the raw line of a rejected record): invalid bytes become U+FFFD.
+    /// A NUL byte becomes U+FFFD too (PostgreSQL stores no NUL in text).
     public func decodeLossy<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         if let text = decode(bytes) { return text }
         switch self {
-        case .utf8: return String(decoding: bytes, as: UTF8.self)
+        case .utf8:
+            var cleaned: [UInt8] = []
+            cleaned.reserveCapacity(bytes.count)
+            for b in bytes { if b == 0 { cleaned += [0xEF, 0xBF, 0xBD] } else { cleaned.append(b) } }
+            return String(decoding: cleaned, as: UTF8.self)
         case .iso88591, .windows1252:
             var scalars = String.UnicodeScalarView()
             for b in bytes {
+                if b == 0 { scalars.append("\u{FFFD}"); continue }
                 if b < 0x80 || b >= 0xA0 { scalars.append(Unicode.Scalar(b)); continue }
                 let code = self == .windows1252 ? TextEncoding.cp1252High[Int(b - 0x80)] : UInt32(b)
                 scalars.append(Unicode.Scalar(code == 0 ? 0xFFFD : code) ?? "\u{FFFD}")

@@ -86,7 +86,8 @@ public struct SHA256 {
         var hash = SHA256()
         for (name, path) in paths {
             hash.update(Array(name.utf8) + [0])
-            guard let handle = FileHandle(forReadingAtPath: path) else { continue }
+            // An input that cannot be read stops the checksum: it is never left out of the audit.
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw UnreadableInput(name: name, path: path) }
             defer { try? handle.close() }
             while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
                 hash.update(data)
@@ -94,6 +95,13 @@ public struct SHA256 {
         }
         return hash.finish()
     }
+}
+
+/// An input of the audit checksum that cannot be read.
+public struct UnreadableInput: Error, CustomStringConvertible {
+    public let name: String
+    public let path: String
+    public var description: String { "\(path) (\(name)) cannot be read" }
 }
 
 extension SHA256 {

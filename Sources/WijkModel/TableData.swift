@@ -87,12 +87,10 @@ public struct TableData: Sendable {
         return rows
     }
 
-    /// The rows of a held table. A streamed one is read whole, and a read that fails gives no
-    /// rows here: for tests and the small tables of the new organisation. A load or a report goes
-    /// through `makeCursor` or `allRows`, which throw.
+    /// Every row, read whole (a streamed table from its cursor): for small tables and tests. A
+    /// read that fails throws — never an empty table in its place.
     public var rows: [[StoreValue]] {
-        get { (try? allRows()) ?? [] }
-        set { storage = .held(newValue) }
+        get throws { try allRows() }
     }
 }
 

@@ -197,7 +197,7 @@ public struct Pipeline {
         timings.lap("tables")
         let checksum: String
         do { checksum = try await checksumTask.value } catch {
-            throw RunError("cannot read the inputs for their checksum: \(error.localizedDescription)")
+            throw RunError("cannot read the inputs for their checksum: \(error)")
         }
         timings.lap("input checksum (rest)")
         let folder = try reportFolder

@@ -116,7 +116,7 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
                 switch bad.problem {
                 case .unterminatedQuote: rule = "csv_unterminated_quote"
                 case .tooLong: rule = "csv_record_too_long"
-                case .invalidEncoding: rule = "encoding_invalid"
+                case .invalidEncoding, .nulByte: rule = "encoding_invalid"
                 }
                 let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(bad.line), bronSleutel: nil)
                 out.emit(.rejected(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: compiled.entity, provenance: p,

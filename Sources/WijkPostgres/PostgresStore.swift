@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+internal import NIOSSL
 internal import PostgresNIO
 import WijkModel
 import WijkStore
@@ -14,8 +15,23 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
 
     public static func connect(_ url: String, logger: Logger = Logger(label: "wijkmigratie.postgres", factory: { _ in SwiftLogNoOpLogHandler() })) async throws -> PostgresStore {
         let location = try PostgresLocation(url)
+        let tls: PostgresConnection.Configuration.TLS
+        switch location.sslmode {
+        case .disable:
+            tls = .disable
+        case .require, .verifyFull:
+            var ssl = TLSConfiguration.makeClientConfiguration()
+            // require: encrypted, the server's certificate not checked (libpq's meaning);
+            // verify-full: encrypted, the certificate checked against the system's CAs and the host name.
+            if location.sslmode == .require { ssl.certificateVerification = .none }
+            do {
+                tls = .require(try NIOSSLContext(configuration: ssl))
+            } catch {
+                throw StoreError("cannot set up TLS for the PostgreSQL store \(location.display): \(error)")
+            }
+        }
         var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
-                                                             password: location.password, database: location.database, tls: .disable)
+                                                             password: location.password, database: location.database, tls: tls)
         configuration.options.connectTimeout = .seconds(10)
         do {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
@@ -72,6 +88,10 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
         do {
             return try await connection.withTransaction(logger: logger) { conn in
                 try Schema.checkTables(load.tables)
+                for try await other in try await conn.query("SELECT migratie FROM migratierun ORDER BY id DESC LIMIT 1", logger: self.logger)
+                    .decode(String.self) where other != load.run.migratie {
+                    throw StoreError(Schema.otherMigration(other, store: self.location.display, loading: load.run.migratie))
+                }
                 let content = Schema.loadOrder.joined(separator: ", ")
                 try await conn.query(PostgresQuery(unsafeSQL: "TRUNCATE \(content)"), logger: self.logger)
                 for index in Schema.secondaryIndexes {
@@ -147,6 +167,8 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
                 return "\(doing) \(place): connection refused (is the server running and the port right?)"
             }
             switch psql.code {
+            case .sslUnsupported:
+                return "\(doing) \(place): the server does not offer TLS, and sslmode=\(location.sslmode.rawValue) asks for it (nothing was sent unencrypted)"
             case .connectionError, .serverClosedConnection, .unexpectedBackendMessage:
                 return "\(doing) \(place): the server cannot be reached or closed the connection"
             default:
@@ -162,18 +184,29 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
     }
 }
 
-/// `postgres://user[:password]@host[:port]/database`.
+/// `postgres://user[:password]@host[:port]/database[?sslmode=disable|require|verify-full]`. A
+/// parameter it does not know is refused, never ignored.
 public struct PostgresLocation: Sendable, Equatable {
+    public enum SSLMode: String, Sendable, CaseIterable {
+        case disable
+        /// Encrypted; the server's certificate is not checked.
+        case require
+        /// Encrypted; the certificate is checked against the system's CAs and the host name.
+        case verifyFull = "verify-full"
+    }
+
     public let user: String
     public let password: String?
     public let host: String
     public let port: Int
     public let database: String
+    public let sslmode: SSLMode
 
     public init(_ url: String) throws {
+        let shown = StoreLocation.redacted(url)
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
               let host = components.host, !host.isEmpty else {
-            throw StoreError("store URL '\(PostgresLocation.redact(url))' is not postgres://user@host:port/database")
+            throw StoreError("store URL '\(shown)' is not postgres://user@host:port/database (is the port a number?)")
         }
         self.host = host
         port = components.port ?? 5432
@@ -181,16 +214,21 @@ public struct PostgresLocation: Sendable, Equatable {
         password = components.password.flatMap { $0.removingPercentEncoding }
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         database = path.isEmpty ? user : path
+        var mode = SSLMode.disable
+        for item in components.queryItems ?? [] {
+            guard item.name == "sslmode" else {
+                throw StoreError("store URL '\(shown)': the parameter '\(item.name)' is not supported (supported: sslmode)")
+            }
+            guard let value = item.value, let m = SSLMode(rawValue: value) else {
+                throw StoreError("store URL '\(shown)': sslmode '\(item.value ?? "")' is not supported (supported: \(SSLMode.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            mode = m
+        }
+        sslmode = mode
     }
 
     /// The location without its password, for messages.
-    public var display: String { "postgres://\(user)@\(host):\(port)/\(database)" }
-
-    static func redact(_ url: String) -> String {
-        guard var c = URLComponents(string: url), c.password != nil else { return url }
-        c.password = "***"
-        return c.string ?? "(the URL)"
-    }
+    public var display: String { "postgres://\(user)@\(host):\(port)/\(database)" + (sslmode == .disable ? "" : "?sslmode=\(sslmode.rawValue)") }
 }
 
 /// PostgreSQL's COPY text format: `\N` for NULL; backslash, tab, newline and carriage return escaped.

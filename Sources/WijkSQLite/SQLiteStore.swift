@@ -47,6 +47,9 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
             // `write` runs the closure in one transaction and rolls it back if anything throws.
             try Schema.checkTables(load.tables)
             return try await queue.write { db -> Int in
+                if let other = try String.fetchOne(db, sql: "SELECT migratie FROM migratierun ORDER BY id DESC LIMIT 1"), other != load.run.migratie {
+                    throw StoreError(Schema.otherMigration(other, store: self.path, loading: load.run.migratie))
+                }
                 for table in Schema.loadOrder.reversed() {
                     try db.execute(sql: "DELETE FROM \(table)")
                 }
@@ -95,21 +98,30 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
             sqlite3_reset(handle)
             for (i, value) in row.enumerated() {
                 let index = Int32(i + 1)
+                let bound: Int32
                 switch value {
-                case .null: sqlite3_bind_null(handle, index)
-                case .integer(let n): sqlite3_bind_int64(handle, index, Int64(n))
-                case .real(let d): sqlite3_bind_double(handle, index, d)
+                case .null: bound = sqlite3_bind_null(handle, index)
+                case .integer(let n): bound = sqlite3_bind_int64(handle, index, Int64(n))
+                case .real(let d): bound = sqlite3_bind_double(handle, index, d)
                 case .text(var text):
-                    text.withUTF8 { bytes in
-                        bytes.withMemoryRebound(to: CChar.self) { chars in
+                    bound = text.withUTF8 { bytes in
+                        bytes.withMemoryRebound(to: CChar.self) { chars -> Int32 in
                             if let base = chars.baseAddress, chars.count > 0 {
-                                _ = sqlite3_bind_text(handle, index, base, Int32(chars.count), SQLiteStore.transient)
-                            } else {
-                                _ = sqlite3_bind_text(handle, index, "", 0, SQLiteStore.transient)   // '' stays '', not NULL
+                                return sqlite3_bind_text(handle, index, base, Int32(chars.count), SQLiteStore.transient)
                             }
+                            return sqlite3_bind_text(handle, index, "", 0, SQLiteStore.transient)   // '' stays '', not NULL
                         }
                     }
                 }
+                // A value that cannot be bound (too big, or a row longer than the table's columns)
+                // stops the load; it is never left out without a word.
+                guard bound == SQLITE_OK else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: bound),
+                                        message: "\(table.name), column \(i + 1) of \(table.columns.count): \(String(cString: sqlite3_errstr(bound)))")
+                }
+            }
+            guard row.count == table.columns.count else {
+                throw DatabaseError(resultCode: .SQLITE_RANGE, message: "\(table.name): a row of \(row.count) values for \(table.columns.count) columns")
             }
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE else {

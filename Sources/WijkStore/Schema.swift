@@ -27,6 +27,13 @@ public enum Schema {
         }
     }
 
+    /// A store holds one migration: a load replaces what the previous run of the *same*
+    /// migration loaded, and refuses to overwrite another migration's content.
+    public static func otherMigration(_ other: String, store: String, loading: String) -> String {
+        "the store \(store) holds migration '\(other)', not '\(loading)': a store holds one migration, and a load replaces what "
+            + "that migration's previous run loaded. Give '\(loading)' a store of its own (--store or 'store:' in its migration file); nothing was loaded"
+    }
+
     public static var loadOrder: [String] { StoreTables.loaded.map(\.name) }
 
     static let v1 = Migration(name: "v1_canonical_model", statements: [

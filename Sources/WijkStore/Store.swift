@@ -88,7 +88,18 @@ public enum StoreLocation: Sendable, Equatable {
         } else if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             self = .postgres(url: url)
         } else {
-            throw StoreError("store URL '\(url)' is neither sqlite:PATH nor postgres://user@host:port/db")
+            throw StoreError("store URL '\(StoreLocation.redacted(url))' is neither sqlite:PATH nor postgres://user@host:port/db")
         }
+    }
+
+    /// A URL as messages may show it: the password of `scheme://user:password@host…` replaced by
+    /// `***`, whether or not the rest of the URL parses.
+    public static func redacted(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let rest = url[scheme.upperBound...]
+        guard let at = rest.lastIndex(of: "@") else { return url }
+        let credentials = rest[..<at]
+        guard let colon = credentials.firstIndex(of: ":") else { return url }
+        return String(url[..<colon]) + ":***" + String(rest[at...])
     }
 }

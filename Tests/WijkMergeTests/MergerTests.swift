@@ -36,10 +36,10 @@ struct MergerTests {
         #expect(m.add(household("b", "HH8", "9601AB", 12)).0 == .loaded)
         let (tables, herkomst) = m.tables()
         let hh = tables.first { $0.name == "huishouden" }!
-        #expect(hh.rows.map { $0[0] } == [.text("9601AB-12"), .text("9601AB-12-A")])
-        #expect(hh.rows[1][hh.columns.firstIndex(of: "wijk")!] == .text("WK195201"))
-        #expect(hh.rows[1][hh.columns.firstIndex(of: "wijkteam")!] == .text("wt-1"))
-        #expect(herkomst.rows.filter { $0[1] == .text("9601AB-12-A") }.map { $0[2] } == [.text("a"), .text("b")])
+        #expect(try hh.rows.map { $0[0] } == [.text("9601AB-12"), .text("9601AB-12-A")])
+        #expect(try hh.rows[1][hh.columns.firstIndex(of: "wijk")!] == .text("WK195201"))
+        #expect(try hh.rows[1][hh.columns.firstIndex(of: "wijkteam")!] == .text("wt-1"))
+        #expect(try herkomst.rows.filter { $0[1] == .text("9601AB-12-A") }.map { $0[2] } == [.text("a"), .text("b")])
     }
 
     @Test func unknownWijkIsAWarningNotAReject() throws {
@@ -56,10 +56,10 @@ struct MergerTests {
         #expect(m.add(client("a", "123456782", "Bakker", household: "h1")).0 == .loaded)
         #expect(m.add(client("b", "123456782", "Bakker-Smit", household: "x", born: "1950-01-02")).0 == .merged)
         let c = m.tables().tables.first { $0.name == "client" }!
-        #expect(c.rows.count == 1)
-        #expect(c.rows[0][c.columns.firstIndex(of: "achternaam")!] == .text("Bakker"))
-        #expect(c.rows[0][c.columns.firstIndex(of: "geboortedatum")!] == .text("1950-01-02"))
-        #expect(c.rows[0][c.columns.firstIndex(of: "huishouden")!] == .text("9601AB-1"))
+        #expect(try c.rows.count == 1)
+        #expect(try c.rows[0][c.columns.firstIndex(of: "achternaam")!] == .text("Bakker"))
+        #expect(try c.rows[0][c.columns.firstIndex(of: "geboortedatum")!] == .text("1950-01-02"))
+        #expect(try c.rows[0][c.columns.firstIndex(of: "huishouden")!] == .text("9601AB-1"))
     }
 
     @Test func referencesToUnknownRecordsAreRejected() throws {
@@ -86,8 +86,8 @@ struct MergerTests {
         #expect(r.finding.rule == "key_duplicate")
         #expect(r.finding.melding == "this key is already used by the record at a.csv line 2")
         let t = m.tables().tables.first { $0.name == "medewerker" }!
-        #expect(t.rows.map { $0[0] } == [.text("a/7"), .text("b/7")])
-        #expect(t.rows.map { $0[t.columns.firstIndex(of: "wijkteam")!] } == [.text("wt-1"), .text("wt-2")])
+        #expect(try t.rows.map { $0[0] } == [.text("a/7"), .text("b/7")])
+        #expect(try t.rows.map { $0[t.columns.firstIndex(of: "wijkteam")!] } == [.text("wt-1"), .text("wt-2")])
     }
 
     @Test func oldTeamsFoldIntoWijkteamsWithLineage() throws {
@@ -95,7 +95,7 @@ struct MergerTests {
         #expect(m.add(record(.team, "a", ["sleutel": .text("T1")])).0 == .merged)
         guard case .rejected(let r) = m.add(record(.team, "a", ["sleutel": .text("T9")])).0 else { Issue.record("expected a rejection"); return }
         #expect(r.finding.rule == "reference_team")
-        #expect(m.tables().herkomst.rows == [[.text("wijkteam"), .text("wt-1"), .text("a"), .text("a.csv"), .text("1"), .text("T1")]])
+        #expect(try m.tables().herkomst.rows == [[.text("wijkteam"), .text("wt-1"), .text("a"), .text("a.csv"), .text("1"), .text("T1")]])
     }
 
     @Test func voorzieningKeepsItsFormerGemeente() throws {
@@ -105,8 +105,8 @@ struct MergerTests {
         _ = m.add(record(.voorziening, "a", ["sleutel": .text("1001"), "bsn": .bsn(BSN("123456782")!), "wet": .text("wmo"), "toewijzingnummer": .text("1001")]))
         _ = m.add(record(.voorziening, "b", ["sleutel": .text("1001"), "bsn": .bsn(BSN("123456782")!), "wet": .text("wmo"), "toewijzingnummer": .text("1001")]))
         let v = m.tables().tables.first { $0.name == "voorziening" }!
-        #expect(v.rows.map { $0[0] } == [.text("a/1001"), .text("b/1001")])
-        #expect(v.rows.map { $0[v.columns.firstIndex(of: "bron_gemeente")!] } == [.text("GM0018"), .text("GM1987")])
+        #expect(try v.rows.map { $0[0] } == [.text("a/1001"), .text("b/1001")])
+        #expect(try v.rows.map { $0[v.columns.firstIndex(of: "bron_gemeente")!] } == [.text("GM0018"), .text("GM1987")])
     }
 
     func staff(_ bron: String, _ key: String, email: String, fte: Double, team: String, name: String = "Graaf") -> MappedRecord {
@@ -123,11 +123,11 @@ struct MergerTests {
         #expect(m.add(staff("b", "J01", email: "I.deGraaf@cardea.example", fte: 0.4, team: "X")).0 == .merged)
         let (tables, _) = m.tables()
         let t = tables.first { $0.name == "medewerker" }!
-        #expect(t.rows.count == 1)
-        #expect(t.rows[0][t.columns.firstIndex(of: "fte")!] == .real(0.9))
+        #expect(try t.rows.count == 1)
+        #expect(try t.rows[0][t.columns.firstIndex(of: "fte")!] == .real(0.9))
         let inzet = tables.first { $0.name == "medewerker_inzet" }!
         #expect(inzet.count == 2)
-        #expect(inzet.rows == [[.text("a/ST5"), .text("wt-1"), .real(0.5), .text("a")], [.text("a/ST5"), .text("wt-2"), .real(0.4), .text("b")]])
+        #expect(try inzet.rows == [[.text("a/ST5"), .text("wt-1"), .real(0.5), .text("a")], [.text("a/ST5"), .text("wt-2"), .real(0.4), .text("b")]])
         #expect(m.staffKeptApart.isEmpty && m.staffOverLimit.isEmpty)
         // A third appointment, in the same source, takes the person over 1.0 FTE: still one
         // person, noted for the conflict stage.
@@ -160,10 +160,10 @@ struct MergerTests {
         #expect(removed[1].isEmpty)
         #expect(removed[2].map(\.key) == ["012345672"])
         let (tables, herkomst) = m.tables()
-        #expect(tables.first { $0.name == "huishouden" }!.rows.map { $0[0] } == [.text("9601AB-2")])
+        #expect(try tables.first { $0.name == "huishouden" }!.rows.map { $0[0] } == [.text("9601AB-2")])
         #expect(tables.first { $0.name == "client" }!.count == 0)
         #expect(tables.first { $0.name == "plan" }!.count == 0)
-        #expect(herkomst.count == 1 && herkomst.rows.count == 1)
+        #expect(try herkomst.count == 1 && herkomst.rows.count == 1)
     }
 
     @Test func rowsComeBackWholeFromTheWorkingFileBeyondItsWriteBuffer() throws {

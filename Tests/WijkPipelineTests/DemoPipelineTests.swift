@@ -49,15 +49,15 @@ struct DemoPipelineTests {
         }
         // Independent of the counters: every loaded or merged record has exactly one lineage row,
         // every rejected one exactly one afwijzing row.
-        let herkomst = result.table("herkomst")!.rows.count
-        let afwijzing = result.table("afwijzing")!.rows.count
+        let herkomst = try result.table("herkomst")!.rows.count
+        let afwijzing = try result.table("afwijzing")!.rows.count
         #expect(herkomst == result.summary.total.loaded + result.summary.total.merged)
         #expect(afwijzing == result.summary.total.rejected)
         #expect(herkomst + afwijzing == result.summary.total.read)
         // Every canonical row has lineage.
-        let lineageKeys = Set(result.table("herkomst")!.rows.map { "\($0[0])|\($0[1])" })
+        let lineageKeys = Set(try result.table("herkomst")!.rows.map { "\($0[0])|\($0[1])" })
         for table in ["medewerker", "huishouden", "client", "plan", "hulpvraag", "voorziening"] {
-            for row in result.table(table)!.rows {
+            for row in try result.table(table)!.rows {
                 #expect(lineageKeys.contains("\(StoreValue.text(table))|\(row[0])"), "\(table) \(row[0]) has no herkomst")
             }
         }
@@ -74,7 +74,7 @@ struct DemoPipelineTests {
 
     @Test func plantedOverlapsMerge() async throws {
         let result = try await run(load: false, in: TempDir(), allowOpen: false)
-        let herkomst = result.table("herkomst")!.rows
+        let herkomst = try result.table("herkomst")!.rows
         func sourcesPerKey(_ table: String) -> [StoreValue: Set<StoreValue>] {
             Dictionary(grouping: herkomst.filter { $0[0] == .text(table) }, by: { $0[1] }).mapValues { Set($0.map { $0[2] }) }
         }

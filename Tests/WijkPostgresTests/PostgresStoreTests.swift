@@ -79,7 +79,7 @@ struct PostgresStoreTests {
                     }
                 }.sorted { $0.lexicographicallyPrecedes($1) }
                 let fromPostgres = try await rows(url, table.name, columns: table.columns)
-                #expect(fromSQLite.count == table.rows.count, "\(table.name)")
+                #expect(try fromSQLite.count == table.rows.count, "\(table.name)")
                 #expect(fromPostgres.count == fromSQLite.count, "\(table.name) has another number of rows")
                 // Doubles print as 1.0 from SQLite and 1 from PostgreSQL: the same value.
                 func same(_ a: [String], _ b: [String]) -> Bool {
@@ -128,5 +128,35 @@ struct PostgresStoreTests {
         #expect(try PostgresLocation("postgres://u@h/").database == "u")
         #expect(throws: StoreError.self) { try PostgresLocation("postgres:///nohost") }
     }
-}
 
+    /// A store URL never echoes its password, whatever is wrong with it.
+    @Test(arguments: ["postgres://wm:secret@db.example:notaport/wijkteam", "mysql://wm:secret@db.example/wijkteam",
+                      "postgres://wm:secret@db.example/wijkteam?sslmode=sometimes", "postgres://wm:secret@db.example/wijkteam?timeout=5"])
+    func aBadStoreURLNeverShowsItsPassword(url: String) throws {
+        do {
+            _ = try StoreLocation(url)
+            _ = try PostgresLocation(url)
+            Issue.record("\(url) was accepted")
+        } catch let error as StoreError {
+            #expect(!error.message.contains("secret"), "\(error.message)")
+            #expect(error.message.contains("wm:***@db.example"), "\(error.message)")
+        }
+    }
+
+    /// sslmode is honoured, never ignored: the test server offers no TLS, so `require` and
+    /// `verify-full` fail with one clear message instead of connecting in plain text.
+    @Test(arguments: ["require", "verify-full"])
+    func sslmodeIsHonoured(mode: String) async throws {
+        guard let admin = testPostgresURL() else { Issue.record(Comment(rawValue: noTestPostgres)); return }
+        #expect(try PostgresLocation(admin + "?sslmode=\(mode)").sslmode.rawValue == mode)
+        do {
+            let store = try await PostgresStore.connect(admin + "?sslmode=\(mode)")
+            await store.close()
+            Issue.record("connected without TLS")
+        } catch let error as StoreError {
+            #expect(error.message.hasSuffix("the server does not offer TLS, and sslmode=\(mode) asks for it (nothing was sent unencrypted)"), "\(error.message)")
+        }
+        let plain = try await PostgresStore.connect(admin + "?sslmode=disable")
+        await plain.close()
+    }
+}

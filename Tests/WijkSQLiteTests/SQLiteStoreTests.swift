@@ -76,6 +76,16 @@ struct SQLiteStoreTests {
         #expect(types == declared.columns.map(\.kind.rawValue), "types of \(table)")
     }
 
+    /// A value that cannot be bound stops the load (sqlite3_bind_* results are checked): a row
+    /// with more values than the table has columns used to lose the extra value silently.
+    @Test func aValueThatCannotBeBoundStopsTheLoad() async throws {
+        let dir = TempDir()
+        let s = try await store(dir)
+        let long = TableData(name: "gemeente", columns: ["code", "naam"], rows: [[.text("GM1952"), .text("Midden-Groningen"), .text("extra")]])
+        await #expect(throws: StoreError.self) { _ = try await s.load(StoreLoad(tables: [long], run: run)) }
+        #expect(try sqliteRows(dir.path + "/nested/s.sqlite", "SELECT count(*) FROM gemeente") == [["0"]])
+    }
+
     @Test func aTableTheStoreDoesNotLoadIsRefused() async throws {
         let dir = TempDir()
         let s = try await store(dir)
