@@ -31,6 +31,11 @@ public final class CSVReader {
     public init(path: String, dialect: CSVDialect) throws {
         self.path = path
         self.dialect = dialect
+        // Opening a FIFO blocks until someone writes to it: refuse anything but a regular file first.
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            throw CSVFileError(path: path, reason: (info.st_mode & S_IFMT) == S_IFDIR ? "is a folder, not a file" : "is not a regular file (a FIFO or a device); wijkmigratie reads files only")
+        }
         fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw CSVFileError(path: path, reason: String(cString: strerror(errno)))

@@ -60,6 +60,11 @@ public struct CompiledEntity: @unchecked Sendable {
         var header: [String]?
         var xpaths: [XPath] = []
         var csvDelimiter = UInt8(ascii: ";")
+        // Files only: a FIFO, a device or a folder would hang the run or read as nothing.
+        if let kind = nonRegularKind(path) {
+            d.add(spec.fileSpot, "\(display) is \(kind), not a file", hint: "export the source to a regular file; wijkmigratie reads files only, so that every run reads the same bytes")
+            return nil
+        }
         switch spec.format {
         case .csv(let dialect):
             csvDelimiter = dialect.delimiter
@@ -203,4 +208,19 @@ func effectiveOnError(_ onError: OnError, rule: Rule?, _ settings: [String: Rule
     default: severity = rule.severity
     }
     return severity == .warning ? .empty : .reject
+}
+
+/// What a path is when it is there but is not a regular file (`a FIFO`, `a folder`, …); nil for a
+/// regular file or a path that is not there.
+func nonRegularKind(_ path: String) -> String? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return nil
+    case S_IFDIR: return "a folder"
+    case S_IFIFO: return "a FIFO (named pipe)"
+    case S_IFCHR, S_IFBLK: return "a device"
+    case S_IFSOCK: return "a socket"
+    default: return "not a regular file"
+    }
 }

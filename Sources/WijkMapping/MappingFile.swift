@@ -104,7 +104,7 @@ public enum MappingFile {
                 var csv = CSVDialect(delimiter: UInt8(ascii: ";"))
                 if let n = keyed["delimiter"] { setDelimiter(n, &csv, d) }
                 if let n = keyed["encoding"] { setEncoding(n, &csv, d) }
-                let path = folder.appendingPathComponent(file).path
+                let path = folder.resolving(file).path
                 let display = displayFolder.isEmpty ? file : "\(displayFolder)/\(file)"
                 switch ValueMap.load(name: name, path: path, display: display, dialect: csv,
                                      from: keyed["from"]?.string, to: keyed["to"]?.string, spot: fileNode.spot) {
@@ -380,7 +380,8 @@ public enum MappingFile {
             d.add(node.spot, "a filter needs exactly one of: in, not_in, equals, not_equals, empty")
             return nil
         }
-        let words = Set(value.listOrOne(d).map { $0.string ?? "" })
+        // Each word is one text: a nested list or mapping would filter nothing without a word.
+        let words = Set(value.listOrOne(d).compactMap { $0.text(d, what: "a word of '\(key)'") })
         let condition: FilterSpec.Condition
         switch key {
         case "in", "equals": condition = .oneOf(words)
@@ -399,6 +400,13 @@ public enum MappingFile {
               let intoNode = keyed.required("into", d, what: "'split'"),
               let intoItems = intoNode.items(d, what: "'into'") else { return nil }
         let into = intoItems.compactMap { $0.text(d, what: "a part name") }
+        if intoItems.isEmpty {
+            d.add(intoNode.spot, "'into' names no parts", hint: "name each part the split gives, e.g. into: [nummer, letter, toevoeging]")
+            return nil
+        }
+        if Set(into).count != into.count {
+            d.add(intoNode.spot, "'into' names a part twice", hint: "every part needs its own name")
+        }
         var regex: NSRegularExpression?
         if let p = keyed["pattern"], let s = p.text(d, what: "'pattern'") {
             do {

@@ -60,6 +60,10 @@ public enum MigrationFile {
             }
         }
         let wijkCodes = wijken.map(\.code)
+        if let node = top["wijken"], wijken.isEmpty, d.errors.isEmpty {
+            d.add(node.spot, "'wijken' lists no wijk: every household would be in no wijk and no wijkteam",
+                  hint: "list the new gemeente's wijken, e.g. - { code: WK195201, naam: Hoogezand }")
+        }
 
         var wijkteams: [WijkteamSpec] = []
         if let node = top.required("wijkteams", d, what: "a migration file"), let items = node.items(d, what: "'wijkteams'") {
@@ -68,8 +72,17 @@ public enum MigrationFile {
                       let idNode = keyed.required("id", d, what: "a wijkteam"), let id = idNode.text(d, what: "'id'") else { continue }
                 if wijkteams.contains(where: { $0.id == id }) { d.add(idNode.spot, "wijkteam '\(id)' is listed twice") }
                 var served: [String] = []
-                for w in keyed["wijken"]?.listOrOne(d) ?? [] {
+                let servedNodes = keyed["wijken"].map { $0.isNull ? [] : $0.listOrOne(d) } ?? []
+                if servedNodes.isEmpty {
+                    d.add(keyed["wijken"]?.spot ?? idNode.spot, "wijkteam '\(id)' serves no wijk",
+                          hint: "give it its wijken, e.g. wijken: [WK195201]; a household is placed in a wijkteam through its wijk")
+                }
+                for w in servedNodes {
                     guard let code = w.text(d, what: "a wijk code") else { continue }
+                    if served.contains(code) {
+                        d.add(w.spot, "wijk '\(code)' is listed twice for wijkteam '\(id)'")
+                        continue
+                    }
                     if !wijkCodes.contains(code) {
                         d.add(w.spot, "wijk '\(code)' is not in 'wijken'", hint: Suggestion.didYouMean(code, in: wijkCodes))
                     } else if let other = wijkteams.first(where: { $0.wijken.contains(code) }) {
@@ -83,15 +96,24 @@ public enum MigrationFile {
             }
         }
         let teamIds = wijkteams.map(\.id)
+        let unserved = wijkCodes.filter { code in !wijkteams.contains { $0.wijken.contains(code) } }
+        if !unserved.isEmpty, !wijkteams.isEmpty, let node = top["wijkteams"] {
+            d.add(node.spot, "no wijkteam serves \(unserved.joined(separator: ", ")): its households would have no wijkteam",
+                  hint: "add the wijk to a wijkteam's 'wijken'")
+        }
 
         var postcodeWijk: [String: String] = [:]
         if let node = top["postcodes"], let table = postcodeTable(node, d) {
-            postcodeWijk = postcodes(folder.appendingPathComponent(table.file).path, display: show(table.file), spot: node.spot,
+            postcodeWijk = postcodes(folder.resolving(table.file).path, display: show(table.file), spot: node.spot,
                                      table: table, wijken: wijkCodes, d)
         }
 
         var sources: [SourcePlan] = []
+        // Every source the file names, also one whose mapping has a mistake: the decisions that
+        // name it are not echoes of that mistake.
+        var declaredSources: [String] = []
         if let node = top.required("bronnen", d, what: "a migration file"), let items = node.items(d, what: "'bronnen'") {
+            declaredSources = items.compactMap { KeyedNode($0, Diagnostics(), what: "a source", allowed: sourceKeys)?["bron"]?.string }
             for item in items {
                 if let source = sourcePlan(item, folder: folder, show: show, gemeente: gemeente, teamIds: teamIds, d) {
                     if sources.contains(where: { $0.name == source.name }) {
@@ -103,12 +125,12 @@ public enum MigrationFile {
         }
         var besluiten: [Besluit] = []
         if let node = top["besluiten"], let file = node.text(d, what: "'besluiten'") {
-            let path = folder.appendingPathComponent(file).path
+            let path = folder.resolving(file).path
             if !FileManager.default.fileExists(atPath: path) {
                 d.add(node.spot, "the besluiten file \(show(file)) is not there", hint: "the path is relative to the migration file")
             } else {
                 do {
-                    besluiten = try BesluitenFile.load(path: path, display: show(file), sources: sources.map(\.name))
+                    besluiten = try BesluitenFile.load(path: path, display: show(file), sources: declaredSources)
                 } catch let errors as ConfigErrors {
                     errors.errors.forEach(d.add)
                 }
@@ -118,7 +140,7 @@ public enum MigrationFile {
         guard let gemeente else { throw ConfigErrors(d.errors) }
         let referenceFiles = ["postcodes", "besluiten"].compactMap { key in
             (key == "postcodes" ? top[key].flatMap { postcodeTable($0, Diagnostics())?.file } : top[key]?.string)
-                .map { (name: key, path: folder.appendingPathComponent($0).path) }
+                .map { (name: key, path: folder.resolving($0).path) }
         }
         return MigrationPlan(file: display, folder: folder, name: name, gemeente: gemeente, peildatum: peildatum, maxFTE: maxFTE,
                              wijken: wijken, wijkteams: wijkteams,
@@ -311,7 +333,7 @@ public enum MigrationFile {
             }
         }
 
-        let mappingPath = folder.appendingPathComponent(mappingFile).standardizedFileURL.path
+        let mappingPath = folder.resolving(mappingFile).standardizedFileURL.path
         let mapping: MappingSpec
         do {
             mapping = try MappingFile.load(path: mappingPath, display: show(mappingFile))
@@ -326,7 +348,7 @@ public enum MigrationFile {
             d.add(mappingNode.spot, "cannot read the mapping file: \(error)")
             return nil
         }
-        let sourceURL = folder.appendingPathComponent(sourceFolder, isDirectory: true).standardizedFileURL
+        let sourceURL = folder.resolving(sourceFolder, isDirectory: true).standardizedFileURL
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sourceURL.path, isDirectory: &isDir), isDir.boolValue else {
             d.add(folderNode.spot, "folder '\(sourceFolder)' is not there", hint: "the path is relative to the migration file")
@@ -375,5 +397,12 @@ extension String {
             parts.append(part)
         }
         return parts.joined(separator: "/")
+    }
+}
+
+extension URL {
+    /// A path from a configuration file: an absolute one as it is, a relative one from this folder.
+    func resolving(_ path: String, isDirectory: Bool = false) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path, isDirectory: isDirectory) : appendingPathComponent(path, isDirectory: isDirectory)
     }
 }

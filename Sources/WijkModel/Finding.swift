@@ -37,16 +37,24 @@ public struct Finding: Hashable, Sendable {
     }
 
     /// The message with the value appended, masked when personal unless `reveal`.
+    /// The message with the offending value quoted: a personal field's value masked, and unless
+    /// `reveal`, anything that looks like a BSN masked wherever it stands (a BSN a source put in
+    /// the wrong column). A long value is quoted by a bounded prefix and its length.
     public func message(reveal: Bool) -> String {
         guard let waarde else { return melding }
-        let shown: String
+        var shown: String
         if waardeIsPersoonlijk && !reveal {
             shown = BSN(waarde) != nil || waarde.allSatisfy(\.isNumber) ? Masking.bsn(waarde) : "(masked)"
         } else {
-            shown = waarde
+            shown = waarde.count > Finding.quotedLength ? String(waarde.prefix(Finding.quotedLength)) + "…" : waarde
+            shown = Masking.keys(shown, reveal: reveal)
         }
-        return "\(melding): '\(shown)'"
+        let length = waarde.count > Finding.quotedLength ? " (\(waarde.count) characters)" : ""
+        return "\(melding): '\(shown)'\(length)"
     }
+
+    /// How much of a value a message quotes.
+    public static let quotedLength = 80
 }
 
 /// A source record that will not be loaded, with the reason and its untouched raw text.

@@ -81,7 +81,7 @@ public struct Pipeline {
     public var reportFolder: URL {
         get throws {
             if let report = options.report { return URL(fileURLWithPath: report) }
-            if let report = plan.report { return plan.folder.appendingPathComponent(report, isDirectory: true) }
+            if let report = plan.report { return report.hasPrefix("/") ? URL(fileURLWithPath: report, isDirectory: true) : plan.folder.appendingPathComponent(report, isDirectory: true) }
             if case .sqlite(let path) = try storeLocation {
                 return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("report", isDirectory: true)
             }

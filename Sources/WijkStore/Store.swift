@@ -55,10 +55,13 @@ public protocol WijkteamStore: Sendable {
 /// `WIJKMIGRATIE_TEST_HOLD_LOAD` names a file, a store writes that file half-way through its
 /// load transaction and then waits, so that a test can kill the process there. Unset, it does nothing.
 public enum LoadHold {
+    /// Compiled into debug builds only (the tests run those): a release build has no such seam.
     public static func halfway() {
+        #if DEBUG
         guard let marker = ProcessInfoEnvironment.value("WIJKMIGRATIE_TEST_HOLD_LOAD"), !marker.isEmpty else { return }
         _ = marker.withCString { path in fopen(path, "w").map { fclose($0) } }
         sleep(60)
+        #endif
     }
 }
 

@@ -90,8 +90,8 @@ enum Runner {
     }
 }
 
-/// A run that could not be done: its one message on stderr, and exit status 2. Anything else
-/// (an exit status already chosen, an argument mistake) passes through.
+/// A run that could not be done: its one message on stderr, and exit status 2 — for any error
+/// but an exit status already chosen or an argument mistake, which pass through.
 enum Failure {
     static func report(_ error: Error) -> Error {
         let message: String
@@ -102,8 +102,11 @@ enum Failure {
             message = "error: \(error.description)\n"
         case let error as StoreError:
             message = "error: \(error.message)\n"
-        default:
+        case is ExitCode, is CleanExit, is ValidationError:
             return error
+        default:
+            // Anything unplanned is a run that could not be done (2), never "a steward must look" (1).
+            message = "error: the run stopped on something unexpected: \(error)\n"
         }
         FileHandle.standardError.write(Data(message.utf8))
         return ExitCode(2)

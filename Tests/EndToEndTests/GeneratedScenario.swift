@@ -9,6 +9,10 @@ func generatedScenarioBesideADemoStore(clients: Int, in dir: TempDir) throws -> 
     let generator = try runProgram(productsDirectory().appendingPathComponent("wijkmigratie-fixtures").path,
                                    ["--clients", String(clients), "--out", dir.path + "/scenario", "--mappings", repositoryRoot().path + "/mappings"])
     #expect(generator.status == 0, "\(generator.stderr)")
+    // The same migration's name, so that the store takes its load (a store holds one migration).
+    let migration = dir.path + "/scenario/migratie.yml"
+    let text = try String(contentsOfFile: migration, encoding: .utf8)
+    try text.replacingOccurrences(of: "migratie: generated", with: "migratie: midden-groningen").write(toFile: migration, atomically: true, encoding: .utf8)
     let path = dir.path + "/store.sqlite"
     let demo = try copyFixture("midden-groningen", to: dir)
     let first = try runCLI(["migrate", "migratie.yml", "--allow-open", "--store", "sqlite:\(path)"], in: demo)

@@ -86,6 +86,23 @@ struct SQLiteStoreTests {
         #expect(try sqliteRows(dir.path + "/nested/s.sqlite", "SELECT count(*) FROM gemeente") == [["0"]])
     }
 
+    /// A store holds one migration: a load replaces that migration's previous run, and another
+    /// migration's load is refused with one message, the store unchanged.
+    @Test func anotherMigrationsLoadIsRefused() async throws {
+        let dir = TempDir()
+        let s = try await store(dir)
+        #expect(try await s.load(StoreLoad(tables: [gemeente], run: run)) == 1)
+        #expect(try await s.load(StoreLoad(tables: [gemeente], run: run)) == 2)
+        let other = RunRecord(migratie: "other", started: "x", finished: "y", inputChecksum: "z", counts: "{}")
+        do {
+            _ = try await s.load(StoreLoad(tables: [], run: other))
+            Issue.record("another migration overwrote the store")
+        } catch let error as StoreError {
+            #expect(error.message.hasPrefix("the store \(dir.path)/nested/s.sqlite holds migration 't', not 'other'"))
+        }
+        #expect(try sqliteRows(dir.path + "/nested/s.sqlite", "SELECT code FROM gemeente") == [["GM1952"]])
+    }
+
     @Test func aTableTheStoreDoesNotLoadIsRefused() async throws {
         let dir = TempDir()
         let s = try await store(dir)
