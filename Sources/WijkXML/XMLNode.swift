@@ -21,9 +21,10 @@ public final class XMLNode {
     public let attributes: [(name: XMLName, qualifiedName: String, value: String)]
     public internal(set) var children: [XMLNode] = []
     public internal(set) var text = ""
-    // unowned, not weak: a weak reference costs every parent a side table; the reader keeps the
-    // ancestors alive while a record is handed out, and nothing climbs up after that.
-    public internal(set) unowned var parent: XMLNode?
+    /// The parent, for XPaths that climb (`../../Adres`): the reader keeps a record's ancestors
+    /// alive while the record is handed out, and nothing climbs after that — so it is unowned
+    /// (a weak reference costs every parent a side table) and not visible outside this module.
+    internal unowned var parent: XMLNode?
     public let line: Int
 
     init(name: XMLName, qualifiedName: String, attributes: [(name: XMLName, qualifiedName: String, value: String)], line: Int, parent: XMLNode?) {
@@ -34,11 +35,39 @@ public final class XMLNode {
         self.parent = parent
     }
 
+    /// Releases the subtree without a recursion as deep as the tree.
+    deinit {
+        var pending = children
+        children = []
+        while let node = pending.popLast() {
+            pending.append(contentsOf: node.children)
+            node.children = []
+        }
+    }
+
+    /// Every element of the subtree in document order, this one first, walked without recursion;
+    /// `enter` on the way down, `leave` on the way up.
+    func walk(enter: (XMLNode) -> Void, leave: (XMLNode) -> Void) {
+        var stack: [(node: XMLNode, next: Int)] = [(self, 0)]
+        enter(self)
+        while let top = stack.last {
+            if top.next < top.node.children.count {
+                let child = top.node.children[top.next]
+                stack[stack.count - 1].next += 1
+                enter(child)
+                stack.append((child, 0))
+            } else {
+                leave(top.node)
+                stack.removeLast()
+            }
+        }
+    }
+
     /// The XPath string value: this element's text and that of all its descendants, in order.
     public var stringValue: String {
         if children.isEmpty { return text }
-        var result = text
-        for child in children { result += child.stringValue }
+        var result = ""
+        walk(enter: { result += $0.text }, leave: { _ in })
         return result
     }
 
@@ -48,12 +77,15 @@ public final class XMLNode {
 
     /// The subtree written back as XML, for the reject file (the record as it stood, re-serialised).
     public var serialized: String {
-        var out = "<\(qualifiedName)"
-        for a in attributes { out += " \(a.qualifiedName)=\"\(XMLNode.escape(a.value, attribute: true))\"" }
-        if children.isEmpty && text.isEmpty { return out + "/>" }
-        out += ">" + XMLNode.escape(text, attribute: false)
-        for child in children { out += child.serialized }
-        return out + "</\(qualifiedName)>"
+        var out = ""
+        walk(enter: { node in
+            out += "<\(node.qualifiedName)"
+            for a in node.attributes { out += " \(a.qualifiedName)=\"\(XMLNode.escape(a.value, attribute: true))\"" }
+            out += node.children.isEmpty && node.text.isEmpty ? "/>" : ">" + XMLNode.escape(node.text, attribute: false)
+        }, leave: { node in
+            if !(node.children.isEmpty && node.text.isEmpty) { out += "</\(node.qualifiedName)>" }
+        })
+        return out
     }
 
     static func escape(_ text: String, attribute: Bool) -> String {

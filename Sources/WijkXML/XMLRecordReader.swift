@@ -78,6 +78,7 @@ public final class XMLRecordReader {
 
     /// Reads the whole file, calling `body` for each record in document order.
     public func read(_ body: @escaping (XMLRecord) -> Void) throws {
+        reset()
         onRecord = body
         defer { onRecord = nil }
         let fd = open(path, O_RDONLY)
@@ -108,6 +109,9 @@ public final class XMLRecordReader {
         let me = Unmanaged.passUnretained(self).toOpaque()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         let first = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 4) }
+        if first < 0 {
+            throw XMLReadError(file: display, line: 1, column: 1, message: "cannot read the file: \(String(cString: strerror(errno)))")
+        }
         if first == 0 { throw XMLReadError(file: display, line: 1, column: 1, message: "the file is empty: no XML at all") }
         ctxt = buffer.withUnsafeBufferPointer { p in
             p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: 4) {
@@ -115,13 +119,22 @@ public final class XMLRecordReader {
             }
         }
         guard let ctxt else { throw XMLReadError(file: display, line: 1, column: 1, message: "libxml2 could not start a parser") }
+        // What the first bytes already told the parser (a refused encoding, say) is not lost.
+        if let error {
+            xmlFreeParserCtxt(ctxt)
+            self.ctxt = nil
+            throw error
+        }
         defer {
             xmlFreeParserCtxt(ctxt)
             self.ctxt = nil
         }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
         xmlCtxtUseOptions(ctxt, options)
-        ctxt.pointee.replaceEntities = 0
+        // Predefined and character references in attributes become their characters (without it,
+        // libxml2 2.9 passes `&amp;` in an attribute on as the text `&#38;`). No DTD is ever read and
+        // entity declarations are refused, so no other entity can be substituted.
+        ctxt.pointee.replaceEntities = 1
         ctxt.pointee.loadsubset = 0
 
         while error == nil {
@@ -149,6 +162,30 @@ public final class XMLRecordReader {
                                message: "the XML is not well-formed")
         }
     }
+
+    /// Everything one read learns, forgotten before the next: names interned by the pointers of a
+    /// parser's dictionary (freed with the parser) above all.
+    private func reset() {
+        depth = 0
+        matched = 0
+        stack = []
+        pathSteps = []
+        siblingCounts = []
+        error = nil
+        recordLine = 0
+        openElements = []
+        terminating = false
+        skipFrom = nil
+        recordsSeen = 0
+        bytesRead = 0
+        interned = [:]
+        qualified = [:]
+        rootName = nil
+    }
+
+    /// Elements nested deeper than this are refused (libxml2's own limit without XML_PARSE_HUGE,
+    /// which is not set): no source nests so deep, and nothing here recurses down a tree anyway.
+    public static let maxDepth = 256
 
     fileprivate static func from(_ ctx: UnsafeMutableRawPointer?) -> XMLRecordReader {
         Unmanaged<XMLRecordReader>.fromOpaque(ctx!).takeUnretainedValue()
@@ -213,6 +250,10 @@ public final class XMLRecordReader {
         guard error == nil else { return }
         depth += 1
         guard let localname else { return }
+        if depth > Self.maxDepth {
+            stop("elements are nested more than \(Self.maxDepth) deep: no source record is; the file is refused")
+            return
+        }
         let line = ctxt.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0
         openElements.append((prefix, localname, line))
         if skipFrom != nil { return }

@@ -239,3 +239,81 @@ struct XPathTests {
         #expect(try XPath.parse("@id", namespaces: [:]).get().parentSteps == 0)
     }
 }
+
+/// Hostile depth and a reader used twice.
+struct XMLDepthAndReuseTests {
+    func names(_ s: [String]) -> [XMLName] { s.map { XMLName(uri: nil, local: $0) } }
+
+    /// A record with elements nested 100,000 deep is refused with one message (libxml2 stops at
+    /// its depth limit, XML_PARSE_HUGE is not set); nothing recurses down it.
+    @Test func aRecordNested100000DeepIsRefusedNotACrash() throws {
+        let dir = TempDir()
+        let deep = "<a><r>" + String(repeating: "<x>", count: 100_000) + String(repeating: "</x>", count: 100_000) + "</r></a>"
+        let path = dir.write("deep.xml", deep)
+        let reader = XMLRecordReader(path: path, display: "deep.xml", recordPath: names(["a", "r"]), keptAncestors: 0)
+        #expect(throws: XMLReadError.self) { try reader.read { _ in } }
+    }
+
+    /// Deep, but within the limit: the record is read, written back and released without a
+    /// recursion that grows with its depth.
+    @Test func aDeepRecordWithinTheLimitIsReadAndWrittenBack() throws {
+        let dir = TempDir()
+        let deep = "<a><r>" + String(repeating: "<x>", count: 250) + "v" + String(repeating: "</x>", count: 250) + "</r></a>"
+        let path = dir.write("deep.xml", deep)
+        let reader = XMLRecordReader(path: path, display: "deep.xml", recordPath: names(["a", "r"]), keptAncestors: 0)
+        var serialized = ""
+        var value = ""
+        try reader.read { record in
+            serialized = record.element.serialized
+            value = record.element.stringValue
+        }
+        #expect(value == "v")
+        #expect(serialized == "<r>" + String(repeating: "<x>", count: 250) + "v" + String(repeating: "</x>", count: 250) + "</r>")
+    }
+
+    /// A reader's state from one read (names keyed by the freed parser's dictionary, the path, the
+    /// counts) never leaks into the next: the same reader reads a second file as if new.
+    @Test func aReaderReadsASecondFileAsIfNew() throws {
+        let dir = TempDir()
+        let one = dir.write("one.xml", "<a><r n=\"1\"/><r n=\"2\"/></a>")
+        let two = dir.write("two.xml", "<a><q/><r n=\"3\"/></a>")
+        let reader = XMLRecordReader(path: one, display: "one.xml", recordPath: names(["a", "r"]), keptAncestors: 0)
+        var seen: [String] = []
+        try reader.read { seen.append("\($0.xpath) \($0.element.attribute(XMLName(uri: nil, local: "n")) ?? "?")") }
+        let again = XMLRecordReader(path: two, display: "two.xml", recordPath: names(["a", "r"]), keptAncestors: 0)
+        try again.read { seen.append("\($0.xpath) \($0.element.attribute(XMLName(uri: nil, local: "n")) ?? "?")") }
+        try reader.read { seen.append("\($0.xpath) \($0.element.attribute(XMLName(uri: nil, local: "n")) ?? "?")") }
+        #expect(seen == ["/a[1]/r[1] 1", "/a[1]/r[2] 2", "/a[1]/r[1] 3", "/a[1]/r[1] 1", "/a[1]/r[2] 2"])
+        #expect(reader.recordsSeen == 2)
+    }
+
+    /// A file that cannot be read at its first bytes is an error, never an empty source.
+    @Test func anUnreadableFirstChunkIsAnError() throws {
+        let dir = TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path + "/folder.xml", withIntermediateDirectories: true)
+        let reader = XMLRecordReader(path: dir.path + "/folder.xml", display: "folder.xml", recordPath: names(["a", "r"]), keptAncestors: 0)
+        #expect(throws: XMLReadError.self) { try reader.read { _ in } }
+    }
+}
+
+/// Entity and character references give the characters they stand for, in attributes and text.
+struct XMLReferenceTests {
+    @Test func referencesInAttributesAndTextAreTheirCharacters() throws {
+        let dir = TempDir()
+        let path = dir.write("refs.xml", "<a><r s=\"A&amp;B &lt;&#235;&gt;\">C&amp;D &lt;&#235;&gt;</r></a>")
+        let reader = XMLRecordReader(path: path, display: "refs.xml", recordPath: [XMLName(uri: nil, local: "a"), XMLName(uri: nil, local: "r")], keptAncestors: 0)
+        var got: [String] = []
+        try reader.read { record in
+            got = [record.element.attribute(XMLName(uri: nil, local: "s")) ?? "?", record.element.stringValue, record.element.serialized]
+        }
+        #expect(got == ["A&B <ë>", "C&D <ë>", "<r s=\"A&amp;B &lt;ë&gt;\">C&amp;D &lt;ë&gt;</r>"])
+    }
+
+    /// With substitution on, an entity the document declares is still refused (no DTD is read).
+    @Test func anEntityDeclarationIsStillRefused() throws {
+        let dir = TempDir()
+        let path = dir.write("bomb.xml", "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x \"boom\">]><a><r>&x;</r></a>")
+        let reader = XMLRecordReader(path: path, display: "bomb.xml", recordPath: [XMLName(uri: nil, local: "a"), XMLName(uri: nil, local: "r")], keptAncestors: 0)
+        #expect(throws: XMLReadError.self) { try reader.read { _ in } }
+    }
+}
