@@ -51,14 +51,35 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
         try? await connection.close()
     }
 
+    /// The connection closed under the work (the server stopped, the session was terminated).
+    struct ConnectionLost: Error {}
+
+    /// Runs `work`, but returns as soon as the connection closes: postgres-nio can leave a
+    /// COPY waiting forever on a connection that is gone (its continuation is never resumed), and
+    /// a scheduled run must end, not hang. The abandoned work stays suspended until the process
+    /// ends, which it then does within a moment.
+    private func untilTheConnectionCloses<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let connection = self.connection
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
+            let once = ResumeOnce(continuation)
+            connection.closeFuture.whenComplete { _ in once.resume(.failure(ConnectionLost())) }
+            Task {
+                do { once.resume(.success(try await work(connection))) } catch { once.resume(.failure(error)) }
+            }
+        }
+    }
+
     public func query(_ sql: String) async throws -> [[String?]] {
         do {
-            var result: [[String?]] = []
-            // Only SQL the program builds itself comes here (monitoring queries), never a value from input.
-            for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) {
-                result.append(try row.map { try $0.decode(String?.self) })
+            let logger = self.logger
+            return try await untilTheConnectionCloses { connection in
+                var result: [[String?]] = []
+                // Only SQL the program builds itself comes here (monitoring queries), never a value from input.
+                for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) {
+                    result.append(try row.map { try $0.decode(String?.self) })
+                }
+                return result
             }
-            return result
         } catch {
             throw StoreError(PostgresStore.describe(error, at: location, doing: "cannot read"))
         }
@@ -86,38 +107,42 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
 
     public func load(_ load: StoreLoad) async throws -> Int {
         do {
-            return try await connection.withTransaction(logger: logger) { conn in
-                try Schema.checkTables(load.tables)
-                for try await other in try await conn.query("SELECT migratie FROM migratierun ORDER BY id DESC LIMIT 1", logger: self.logger)
-                    .decode(String.self) where other != load.run.migratie {
-                    throw StoreError(Schema.otherMigration(other, store: self.location.display, loading: load.run.migratie))
-                }
-                let content = Schema.loadOrder.joined(separator: ", ")
-                try await conn.query(PostgresQuery(unsafeSQL: "TRUNCATE \(content)"), logger: self.logger)
-                for index in Schema.secondaryIndexes {
-                    try await conn.query(PostgresQuery(unsafeSQL: "DROP INDEX IF EXISTS \(index.name)"), logger: self.logger)
-                }
-                for (index, name) in Schema.loadOrder.enumerated() {
-                    if index == Schema.loadOrder.count / 2 { LoadHold.halfway() }
-                    guard let table = load.tables.first(where: { $0.name == name }), table.count > 0 else { continue }
-                    try await self.copy(table, conn)
-                }
-                for index in Schema.secondaryIndexes {
-                    try await conn.query(PostgresQuery(unsafeSQL: index.create), logger: self.logger)
-                }
-                let run = load.run
-                var id = 1
-                for try await next in try await conn.query("SELECT COALESCE(MAX(id), 0) + 1 FROM migratierun", logger: self.logger).decode(Int.self) {
-                    id = next
-                }
-                try await conn.query("""
-                    INSERT INTO migratierun (id, migratie, started, finished, input_checksum, counts, peildatum)
-                    VALUES (\(id), \(run.migratie), \(run.started), \(run.finished), \(run.inputChecksum), \(run.counts), \(run.peildatum))
-                    """, logger: self.logger)
-                return id
-            }
+            return try await untilTheConnectionCloses { try await self.load(load, over: $0) }
         } catch {
             throw StoreError(PostgresStore.describe(error, at: location, doing: "loading failed, nothing was changed in"))
+        }
+    }
+
+    private func load(_ load: StoreLoad, over connection: PostgresConnection) async throws -> Int {
+        try await connection.withTransaction(logger: logger) { conn in
+            try Schema.checkTables(load.tables)
+            for try await other in try await conn.query("SELECT migratie FROM migratierun ORDER BY id DESC LIMIT 1", logger: self.logger)
+                .decode(String.self) where other != load.run.migratie {
+                throw StoreError(Schema.otherMigration(other, store: self.location.display, loading: load.run.migratie))
+            }
+            let content = Schema.loadOrder.joined(separator: ", ")
+            try await conn.query(PostgresQuery(unsafeSQL: "TRUNCATE \(content)"), logger: self.logger)
+            for index in Schema.secondaryIndexes {
+                try await conn.query(PostgresQuery(unsafeSQL: "DROP INDEX IF EXISTS \(index.name)"), logger: self.logger)
+            }
+            for (index, name) in Schema.loadOrder.enumerated() {
+                if index == Schema.loadOrder.count / 2 { LoadHold.halfway() }
+                guard let table = load.tables.first(where: { $0.name == name }), table.count > 0 else { continue }
+                try await self.copy(table, conn)
+            }
+            for index in Schema.secondaryIndexes {
+                try await conn.query(PostgresQuery(unsafeSQL: index.create), logger: self.logger)
+            }
+            let run = load.run
+            var id = 1
+            for try await next in try await conn.query("SELECT COALESCE(MAX(id), 0) + 1 FROM migratierun", logger: self.logger).decode(Int.self) {
+                id = next
+            }
+            try await conn.query("""
+                INSERT INTO migratierun (id, migratie, started, finished, input_checksum, counts, peildatum)
+                VALUES (\(id), \(run.migratie), \(run.started), \(run.finished), \(run.inputChecksum), \(run.counts), \(run.peildatum))
+                """, logger: self.logger)
+            return id
         }
     }
 
@@ -174,6 +199,10 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
             default:
                 return "\(doing) \(place): \(psql.code)"
             }
+        }
+        if let store = underlying as? StoreError { return store.message }
+        if underlying is ConnectionLost {
+            return "\(doing) \(place): the connection was lost (the server stopped, or the session was ended)"
         }
         if let channel = underlying as? ChannelError, case .connectTimeout = channel {
             return "\(doing) \(place): no answer within 10 seconds"
@@ -249,5 +278,21 @@ enum CopyText {
                 }
             }
         }
+    }
+}
+
+/// Resumes a continuation once, whichever of its two ends comes first.
+final class ResumeOnce<T: Sendable>: @unchecked Sendable {   // `continuation` is read and cleared under `lock`
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, Error>?
+
+    init(_ continuation: CheckedContinuation<T, Error>) { self.continuation = continuation }
+
+    func resume(_ result: Result<T, Error>) {
+        lock.lock()
+        let pending = continuation
+        continuation = nil
+        lock.unlock()
+        pending?.resume(with: result)
     }
 }

@@ -53,14 +53,16 @@ public protocol WijkteamStore: Sendable {
 
 /// For the tests that prove a killed run changes nothing: when the environment variable
 /// `WIJKMIGRATIE_TEST_HOLD_LOAD` names a file, a store writes that file half-way through its
-/// load transaction and then waits, so that a test can kill the process there. Unset, it does nothing.
+/// load transaction and then waits (60 seconds, or `WIJKMIGRATIE_TEST_HOLD_SECONDS`), so that a
+/// test can kill the process or its database connection there. Unset, it does nothing.
 public enum LoadHold {
     /// Compiled into debug builds only (the tests run those): a release build has no such seam.
     public static func halfway() {
         #if DEBUG
         guard let marker = ProcessInfoEnvironment.value("WIJKMIGRATIE_TEST_HOLD_LOAD"), !marker.isEmpty else { return }
         _ = marker.withCString { path in fopen(path, "w").map { fclose($0) } }
-        sleep(60)
+        let seconds = ProcessInfoEnvironment.value("WIJKMIGRATIE_TEST_HOLD_SECONDS").flatMap { UInt32($0) } ?? 60
+        sleep(seconds)
         #endif
     }
 }

@@ -77,4 +77,43 @@ struct KilledRunTests {
         #expect(before.hasPrefix("1 15"))
         #expect(after == before)
     }
+
+    /// The PostgreSQL session is terminated from a second session while `migrate` is inside its
+    /// load: the run ends within seconds with exit 2 and one message, and the store is as it was
+    /// (it used to wait forever: postgres-nio's COPY never resumed on a closed connection).
+    @Test(.timeLimit(.minutes(2))) func aLostPostgreSQLConnectionEndsTheRunWithinSeconds() throws {
+        guard let admin = testPostgresURL() else { Issue.record(Comment(rawValue: noTestPostgres)); return }
+        let name = "wm_lost_" + String(UUID().uuidString.prefix(8)).lowercased()
+        let psql = { (db: String, sql: String) throws -> String in try TestSupport.psql(database(db, on: admin), sql) }
+        _ = try psql("postgres", "CREATE DATABASE \(name)")
+        defer { _ = try? psql("postgres", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        let dir = TempDir("lost")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let marker = dir.path + "/halfway"
+        let process = Process()
+        process.executableURL = productsDirectory().appendingPathComponent("wijkmigratie")
+        process.arguments = ["migrate", "migratie.yml", "--allow-open", "--store", database(name, on: admin)]
+        process.currentDirectoryURL = demo
+        var environment = ProcessInfo.processInfo.environment
+        environment["WIJKMIGRATIE_TEST_HOLD_LOAD"] = marker
+        environment["WIJKMIGRATIE_TEST_HOLD_SECONDS"] = "2"
+        process.environment = environment
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: marker) && Date() < deadline && process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(FileManager.default.fileExists(atPath: marker), "the load never reached half-way")
+        let terminated = Date()
+        _ = try psql("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)' AND pid <> pg_backend_pid()")
+        while process.isRunning && Date().timeIntervalSince(terminated) < 30 { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(Date().timeIntervalSince(terminated) < 15, "the run did not end within seconds of losing its connection")
+        #expect(process.terminationReason == .exit && process.terminationStatus == 2)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(stderr.hasSuffix("the connection was lost (the server stopped, or the session was ended)\n"), "\(stderr)")
+        #expect(try psql(name, "SELECT count(*) FROM migratierun").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
 }
