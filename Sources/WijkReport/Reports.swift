@@ -67,11 +67,21 @@ public enum Reports {
                              conflicts: [Conflict] = [], status: (Conflict) -> String = { _ in "open" },
                              besluit: (Conflict) -> String? = { _ in nil }, reveal: Bool) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(summaryJSON(summary)).write(to: folder.appendingPathComponent("summary.json"))
-        try Data(findingsCSV(findings, reveal: reveal)).write(to: folder.appendingPathComponent("findings.csv"))
-        try Data(rejectsCSV(rejections, reveal: reveal)).write(to: folder.appendingPathComponent("rejects.csv"))
-        try Data(conflictsCSV(conflicts, status: status, reveal: reveal)).write(to: folder.appendingPathComponent("conflicts.csv"))
+        try writeFile(summaryJSON(summary), folder.appendingPathComponent("summary.json"))
+        try writeFile(findingsCSV(findings, reveal: reveal), folder.appendingPathComponent("findings.csv"))
+        try writeFile(rejectsCSV(rejections, reveal: reveal), folder.appendingPathComponent("rejects.csv"))
+        try writeFile(conflictsCSV(conflicts, status: status, reveal: reveal), folder.appendingPathComponent("conflicts.csv"))
         let views = conflicts.map { HTMLReport.ConflictView(conflict: $0, status: status($0), besluit: besluit($0)) }
-        try Data(HTMLReport.page(summary: summary, conflicts: views, reveal: reveal).utf8).write(to: folder.appendingPathComponent("report.html"))
+        try writeFile(Array(HTMLReport.page(summary: summary, conflicts: views, reveal: reveal).utf8), folder.appendingPathComponent("report.html"))
+    }
+
+    /// Writes one report file: whole or not at all (a temporary file renamed into place), and a
+    /// symbolic link found at its name is replaced, never followed — a report never overwrites a
+    /// file elsewhere.
+    public static func writeFile(_ bytes: [UInt8], _ url: URL) throws {
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
+            try FileManager.default.removeItem(atPath: url.path)
+        }
+        try Data(bytes).write(to: url, options: .atomic)
     }
 }

@@ -93,8 +93,8 @@ public enum MonitoringReport {
     /// Writes stats.csv, verwijzers.csv and stats.html into `folder` (created).
     public static func write(_ m: Monitoring, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(statsCSV(m)).write(to: folder.appendingPathComponent("stats.csv"))
-        try Data(verwijzersCSV(m)).write(to: folder.appendingPathComponent("verwijzers.csv"))
-        try Data(html(m).utf8).write(to: folder.appendingPathComponent("stats.html"))
+        try Reports.writeFile(statsCSV(m), folder.appendingPathComponent("stats.csv"))
+        try Reports.writeFile(verwijzersCSV(m), folder.appendingPathComponent("verwijzers.csv"))
+        try Reports.writeFile(Array(html(m).utf8), folder.appendingPathComponent("stats.html"))
     }
 }

@@ -51,6 +51,7 @@ enum Runner {
             handler.logLevel = options.verbose ? .info : .warning
             return handler
         }
+        Interruption.install(loading: load)
         var pipelineOptions = Pipeline.Options(load: load, store: store, report: options.report, revealBSN: options.revealBSN,
                                                peildatum: options.peildatum.flatMap { CivilDate(iso: $0) }, allowOpen: allowOpen)
         let progress = ProgressLine.make()

@@ -116,4 +116,35 @@ struct KilledRunTests {
         #expect(stderr.hasSuffix("the connection was lost (the server stopped, or the session was ended)\n"), "\(stderr)")
         #expect(try psql(name, "SELECT count(*) FROM migratierun").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
+
+    /// SIGTERM (a scheduler stopping the job) in the middle of the load: one line on stderr,
+    /// exit 2, and the store as it was.
+    @Test(.timeLimit(.minutes(2))) func aTerminatedRunSaysSoAndChangesNothing() throws {
+        let dir = TempDir("sigterm")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let path = dir.path + "/store.sqlite"
+        #expect(try runCLI(["migrate", "migratie.yml", "--allow-open", "--store", "sqlite:\(path)"], in: demo).status == 0)
+        let before = try sqliteDump(path)
+        let marker = dir.path + "/halfway"
+        let process = Process()
+        process.executableURL = productsDirectory().appendingPathComponent("wijkmigratie")
+        process.arguments = ["migrate", "migratie.yml", "--allow-open", "--store", "sqlite:\(path)"]
+        process.currentDirectoryURL = demo
+        var environment = ProcessInfo.processInfo.environment
+        environment["WIJKMIGRATIE_TEST_HOLD_LOAD"] = marker
+        process.environment = environment
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: marker) && Date() < deadline && process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(FileManager.default.fileExists(atPath: marker), "the load never reached half-way")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 2)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(stderr == "\ninterrupted by SIGTERM: the run stopped; a load that had not committed leaves the store as it was (a load is one transaction)\n")
+        #expect(try sqliteDump(path) == before)
+    }
 }

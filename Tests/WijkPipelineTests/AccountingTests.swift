@@ -31,3 +31,20 @@ struct AccountingTests {
         }
     }
 }
+
+/// A report never writes through a symbolic link it finds in the report folder.
+struct ReportFolderTests {
+    @Test func aSymlinkInTheReportFolderIsReplacedNotFollowed() async throws {
+        let dir = TempDir("symlink")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        let outside = dir.path + "/precious.txt"
+        try "keep me".write(toFile: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: dir.path + "/r", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/r/summary.json", withDestinationPath: outside)
+        let options = Pipeline.Options(load: false, report: dir.path + "/r", allowOpen: true)
+        _ = try await Pipeline.prepare(migrationFile: demo.appendingPathComponent("migratie.yml").path, options: options).run()
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "keep me")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: dir.path + "/r/summary.json")) == nil)
+        #expect(try String(contentsOfFile: dir.path + "/r/summary.json", encoding: .utf8).contains("\"migratie\" : \"midden-groningen\""))
+    }
+}
