@@ -13,7 +13,8 @@ struct Generate: ParsableCommand {
     @Option(help: "How many clients, over the three sources together.") var clients: Int
     @Option(help: "The folder to write (created).") var out: String
     @Option(help: "The seed: the same seed gives the same bytes.") var seed: UInt64 = 1952
-    @Option(help: "The folder with the shipped mapping files to copy.") var mappings: String = "mappings"
+    @Option(help: "The folder with the shipped mapping files to copy (default: ./mappings if there, else the mappings/ of the repository this program was built from).")
+    var mappings: String?
     @Option(help: "Share of households also known to another source.") var overlap: Double = 0.03
     @Option(help: "Rate of planted defects (dates that do not exist, orphan voorzieningen).") var defects: Double = 0.002
 
@@ -58,11 +59,12 @@ struct Generate: ParsableCommand {
         try writer.writeA(sources[0], to: out + "/bron-a")
         try writer.writeB(sources[1], to: out + "/bron-b")
         try writer.writeC(sources[2], to: out + "/bron-c")
+        let mappings = try mappingsFolder()
         for file in ["hoogezand-sappemeer.yml", "menterwolde.yml", "slochteren.yml", "hoogezand-sappemeer-producten.csv", "menterwolde-soorten.csv"] {
             let target = out + "/mappings/" + file
             try? fm.removeItem(atPath: target)
             do { try fm.copyItem(atPath: mappings + "/" + file, toPath: target) } catch {
-                throw GeneratorError("cannot copy \(mappings)/\(file): run from the repository root or pass --mappings")
+                throw GeneratorError("cannot copy \(mappings)/\(file): pass --mappings with the repository's mappings/ folder")
             }
         }
         let postcodes = [("9601", "WK195201"), ("9602", "WK195201"), ("9611", "WK195202"), ("9606", "WK195203"), ("9649", "WK195204"),
@@ -70,7 +72,22 @@ struct Generate: ParsableCommand {
         try ("postcode;wijk\n" + postcodes.map { "\($0.0);\($0.1)\n" }.joined()).write(toFile: out + "/referentie/postcode-wijk.csv", atomically: true, encoding: .utf8)
         try Self.migration.write(toFile: out + "/migratie.yml", atomically: true, encoding: .utf8)
         let total = sources.map { $0.reduce(0) { $0 + $1.members.count } }
-        print("wrote \(out): \(total[0]) + \(total[1]) + \(total[2]) clients in \(sources.map(\.count).reduce(0, +)) households")
+        let households = sources.map(\.count)
+        print("wrote \(out): \(total[0]) + \(total[1]) + \(total[2]) clients in \(households[0]) + \(households[1]) + \(households[2]) households")
+    }
+
+    /// `--mappings`; else `./mappings`; else the `mappings/` of the repository the program was
+    /// built from (found from this source file's place), so that it runs from any folder.
+    func mappingsFolder() throws -> String {
+        if let mappings { return mappings }
+        let fm = FileManager.default
+        let candidates = [fm.currentDirectoryPath + "/mappings",
+                          URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                              .deletingLastPathComponent().appendingPathComponent("mappings").path]
+        guard let found = candidates.first(where: { fm.fileExists(atPath: $0 + "/hoogezand-sappemeer.yml") }) else {
+            throw GeneratorError("cannot find the shipped mapping files: pass --mappings with the repository's mappings/ folder")
+        }
+        return found
     }
 
     static let migration = """
