@@ -22,12 +22,13 @@ struct RuleCatalogueTests {
     func examplesPassAndFailAsTheySay(_ id: String) throws {
         let rule = try #require(RuleCatalogue.rule(id))
         #expect(rule.examples.contains { $0.passes }, "\(id) has no passing example")
+        // Reference rules' examples: the merge test (MergerTests) checks references the way production does.
         #expect(rule.examples.contains { !$0.passes }, "\(id) has no failing example")
         for example in rule.examples {
             let passed: Bool
             switch (rule.kind, example.input) {
-            case (.format(_, let accepts), .text(let text)):
-                passed = accepts(text)
+            case (.format, .text):
+                continue   // run through the mapping, as production does: FormatRuleExampleTests
             case (.record(let entities, let check), .record(let entity, let fields)):
                 #expect(entities.contains(entity), "\(id): example for \(entity) it does not check")
                 let r = try #require(record(entity, fields), "\(id): example \(fields) is not a valid record")
