@@ -73,6 +73,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer,address -DFUZZING; a
+        // plain build makes stubs that say so).
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["WijkCSV", "FuzzSupport"]),
+        .executableTarget(name: "FuzzXML", dependencies: ["WijkXML", "FuzzSupport"]),
+        .executableTarget(name: "FuzzConfig", dependencies: ["WijkMapping", "WijkModel", "FuzzSupport"]),
+
         .target(name: "TestSupport", dependencies: ["WijkModel"], path: "Tests/TestSupport"),
         .testTarget(name: "WijkModelTests", dependencies: ["WijkModel"]),
         .testTarget(name: "WijkCSVTests", dependencies: ["WijkCSV", "TestSupport"]),
