@@ -52,7 +52,7 @@ public enum MigrationFile {
                       let codeNode = keyed.required("code", d, what: "a wijk"),
                       let code = codeNode.text(d, what: "'code'") else { continue }
                 if !isWijkCode(code, of: gemeente) {
-                    d.add(codeNode.spot, "wijk code '\(code)' is not WK + the gemeente's four digits + two digits",
+                    d.add(codeNode.spot, "wijk code '\(code)' is not WK + the gemeente's four digits + two digits or capital letters",
                           hint: gemeente.map { "e.g. WK\($0.code.dropFirst(2))01" })
                 }
                 if wijken.contains(where: { $0.code == code }) { d.add(codeNode.spot, "wijk '\(code)' is listed twice") }
@@ -102,10 +102,10 @@ public enum MigrationFile {
                   hint: "add the wijk to a wijkteam's 'wijken'")
         }
 
-        var postcodeWijk: [String: String] = [:]
-        if let node = top["postcodes"], let table = postcodeTable(node, d) {
-            postcodeWijk = postcodes(folder.resolving(table.file).path, display: show(table.file), spot: node.spot,
-                                     table: table, wijken: wijkCodes, d)
+        var postcodes = PostcodeIndex()
+        if let node = top["postcodes"], let table = PostcodeTable.declared(node, d) {
+            postcodes = table.load(folder.resolving(table.file).path, display: show(table.file), spot: node.spot, gemeente: gemeente,
+                                   wijken: wijkCodes, d)
         }
 
         var sources: [SourcePlan] = []
@@ -139,18 +139,20 @@ public enum MigrationFile {
         try d.throwIfAny()
         guard let gemeente else { throw ConfigErrors(d.errors) }
         let referenceFiles = ["postcodes", "besluiten"].compactMap { key in
-            (key == "postcodes" ? top[key].flatMap { postcodeTable($0, Diagnostics())?.file } : top[key]?.string)
+            (key == "postcodes" ? top[key].flatMap { PostcodeTable.declared($0, Diagnostics())?.file } : top[key]?.string)
                 .map { (name: key, path: folder.resolving($0).path) }
         }
         return MigrationPlan(file: display, folder: folder, name: name, gemeente: gemeente, peildatum: peildatum, maxFTE: maxFTE,
                              wijken: wijken, wijkteams: wijkteams,
-                             postcodeWijk: postcodeWijk, sources: sources, besluiten: besluiten, referenceFiles: referenceFiles,
+                             postcodes: postcodes, sources: sources, besluiten: besluiten, referenceFiles: referenceFiles,
                              store: top["store"]?.string, report: top["report"]?.string)
     }
 
+    /// A CBS wijk code: `WK`, the gemeente's four digits, two digits or capital letters (`WK0363AF`).
     static func isWijkCode(_ code: String, of gemeente: GemeenteSpec?) -> Bool {
         let chars = Array(code)
-        guard chars.count == 8, code.hasPrefix("WK"), chars[2...].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        guard chars.count == 8, code.hasPrefix("WK"), chars[2..<6].allSatisfy({ $0.isASCII && $0.isNumber }),
+              chars[6...].allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else { return false }
         guard let gemeente else { return true }
         return code.dropFirst(2).hasPrefix(gemeente.code.dropFirst(2))
     }
@@ -178,77 +180,6 @@ public enum MigrationFile {
         return GemeenteSpec(code: code, naam: keyed["naam"]?.string ?? code, datum: datum)
     }
 
-    /// `postcodes:` — a file name (`;`, UTF-8, columns `postcode` and `wijk`), or a table with its
-    /// dialect and column names declared like a source's:
-    /// `{ file: pc.csv, delimiter: ",", encoding: windows-1252, columns: { postcode: PC6, wijk: Wijk } }`.
-    struct PostcodeTable {
-        var file: String
-        var dialect = CSVDialect(delimiter: UInt8(ascii: ";"))
-        var postcode = "postcode"
-        var wijk = "wijk"
-    }
-
-    static let postcodeKeys = ["file", "delimiter", "encoding", "columns"]
-
-    static func postcodeTable(_ node: YNode, _ d: Diagnostics) -> PostcodeTable? {
-        if let file = node.string, !node.isNull { return PostcodeTable(file: file) }
-        guard let keyed = KeyedNode(node, d, what: "'postcodes'", allowed: postcodeKeys),
-              let file = keyed.required("file", d, what: "'postcodes'")?.text(d, what: "'file'") else { return nil }
-        var table = PostcodeTable(file: file)
-        if let n = keyed["delimiter"] { MappingFile.setDelimiter(n, &table.dialect, d) }
-        if let n = keyed["encoding"] { MappingFile.setEncoding(n, &table.dialect, d) }
-        if let columns = keyed["columns"], let named = KeyedNode(columns, d, what: "'columns'", allowed: ["postcode", "wijk"]) {
-            if let c = named["postcode"]?.text(d, what: "'postcode'") { table.postcode = c }
-            if let c = named["wijk"]?.text(d, what: "'wijk'") { table.wijk = c }
-        }
-        return table
-    }
-
-    static func postcodes(_ path: String, display: String, spot: Spot, table: PostcodeTable, wijken: [String], _ d: Diagnostics) -> [String: String] {
-        var result: [String: String] = [:]
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(path: path, dialect: table.dialect)
-        } catch {
-            d.add(spot, "cannot read the postcode table \(display)", hint: "a CSV with the columns \(table.postcode) and \(table.wijk); the path is relative to the migration file")
-            return result
-        }
-        guard let header = reader.header, let pc = header.firstIndex(of: table.postcode), let wk = header.firstIndex(of: table.wijk) else {
-            d.add(ConfigError(file: display, line: 1, column: 1, message: "the postcode table needs the columns '\(table.postcode)' and '\(table.wijk)'",
-                              hint: HeaderHint.describe(reader.header ?? [], delimiter: table.dialect.delimiter)))
-            return result
-        }
-        do {
-            while let r = try reader.next() {
-                guard case .record(let rec) = r, rec.fields.count == header.count else {
-                    if case .malformed(let m) = r { d.add(ConfigError(file: display, line: m.line, column: 1, message: m.message)) }
-                    if case .record(let rec) = r { d.add(ConfigError(file: display, line: rec.line, column: 1, message: "the row has \(rec.fields.count) fields, \(header.count) expected")) }
-                    continue
-                }
-                let raw = rec.fields[pc].trimmingASCIISpaces()
-                let key: String
-                if raw.count == 4, raw.allSatisfy({ $0.isASCII && $0.isNumber }) { key = raw }
-                else if let p = Postcode(raw) { key = p.value }
-                else {
-                    d.add(ConfigError(file: display, line: rec.line, column: 1, message: "'\(raw)' is not a postcode (1234AB) or a postcode area (1234)"))
-                    continue
-                }
-                let wijk = rec.fields[wk].trimmingASCIISpaces()
-                guard wijken.contains(wijk) else {
-                    d.add(ConfigError(file: display, line: rec.line, column: 1, message: "wijk '\(wijk)' is not in the migration file's 'wijken'",
-                                      hint: Suggestion.didYouMean(wijk, in: wijken)))
-                    continue
-                }
-                if let earlier = result[key], earlier != wijk {
-                    d.add(ConfigError(file: display, line: rec.line, column: 1, message: "postcode \(key) is given to both \(earlier) and \(wijk)"))
-                }
-                result[key] = wijk
-            }
-        } catch {
-            d.add(ConfigError(file: display, line: 1, column: 1, message: "cannot read: \(error)"))
-        }
-        return result
-    }
 
     static func sourcePlan(_ node: YNode, folder: URL, show: (String) -> String, gemeente: GemeenteSpec?,
                            teamIds: [String], _ d: Diagnostics) -> SourcePlan? {

@@ -16,8 +16,8 @@ public struct MigrationPlan: @unchecked Sendable {
     public let maxFTE: Double
     public let wijken: [WijkSpec]
     public let wijkteams: [WijkteamSpec]
-    /// Postcode (PC6 `9601AB` or PC4 `9601`) → wijk code.
-    public let postcodeWijk: [String: String]
+    /// Postcode (PC6 `9601AB`, PC4 `9601`, or PC6 and huisnummer) → wijk and buurt.
+    public let postcodes: PostcodeIndex
     public let sources: [SourcePlan]
     /// The data stewards' decisions (`besluiten:`), replayed on every run.
     public let besluiten: [Besluit]
@@ -28,9 +28,9 @@ public struct MigrationPlan: @unchecked Sendable {
     /// The report folder, relative to the migration file's folder, if any.
     public let report: String?
 
-    /// The wijk a postcode lies in: the full postcode first, then its four digits.
-    public func wijk(for postcode: Postcode) -> String? {
-        postcodeWijk[postcode.value] ?? postcodeWijk[postcode.digits]
+    /// The wijk (and buurt, where the table has them) an address lies in.
+    public func place(postcode: Postcode, huisnummer: Int?) -> PostcodeIndex.Place? {
+        postcodes.place(postcode: postcode, huisnummer: huisnummer)
     }
 
     /// The wijkteam that serves a wijk.

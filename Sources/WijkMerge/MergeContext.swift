@@ -6,18 +6,25 @@ public struct MergeContext: Sendable {
     public let teams: [String: [String: String]]
     /// Per source: its (former) gemeente code, kept beside numbers unique only within it.
     public let bronGemeente: [String: String]
-    /// Postcode → wijk code, and wijk → wijkteam id.
-    public let wijk: @Sendable (Postcode) -> String?
+    /// An address (postcode, huisnummer) → its wijk and buurt; wijk → wijkteam id.
+    public let place: @Sendable (Postcode, Int?) -> (wijk: String, buurt: String?)?
     public let wijkteam: @Sendable (String) -> String?
     /// The most FTE one person may have over all wijkteams (`max_fte`, default 1.0).
     public let maxFTE: Double
 
     public init(teams: [String: [String: String]], bronGemeente: [String: String],
                 wijk: @escaping @Sendable (Postcode) -> String?, wijkteam: @escaping @Sendable (String) -> String?, maxFTE: Double = 1.0) {
+        self.init(teams: teams, bronGemeente: bronGemeente, place: { postcode, _ in wijk(postcode).map { ($0, nil) } },
+                  wijkteam: wijkteam, maxFTE: maxFTE)
+    }
+
+    public init(teams: [String: [String: String]], bronGemeente: [String: String],
+                place: @escaping @Sendable (Postcode, Int?) -> (wijk: String, buurt: String?)?,
+                wijkteam: @escaping @Sendable (String) -> String?, maxFTE: Double = 1.0) {
+        self.place = place
         self.maxFTE = maxFTE
         self.teams = teams
         self.bronGemeente = bronGemeente
-        self.wijk = wijk
         self.wijkteam = wijkteam
     }
 }

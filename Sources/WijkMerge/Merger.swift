@@ -194,9 +194,10 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
                 }
                 households.set(sourceKey, key)
             }
-            if let wijk = context.wijk(postcode) {
-                derived["wijk"] = wijk
-                derived["wijkteam"] = context.wijkteam(wijk)
+            if let place = context.place(postcode, nummer) {
+                derived["wijk"] = place.wijk
+                derived["wijkteam"] = context.wijkteam(place.wijk)
+                if let buurt = place.buurt { derived["buurt"] = buurt }
             } else {
                 warnings.append(Finding(severity: .warning, rule: "wijk_unknown", entiteit: .huishouden, provenance: p, veld: "postcode",
                                         melding: "the postcode lies in no wijk of the new gemeente: conflict wijk.onbekend (a steward places it in a wijk, loads it without wijk, or rejects it)",

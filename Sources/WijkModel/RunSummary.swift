@@ -68,6 +68,9 @@ public struct RunSummary: Codable, Equatable, Sendable {
     /// Conflicts a steward decided (their ids), and decisions whose conflict is gone (stale).
     public var decided: [String] = []
     public var stale: [String] = []
+    /// Rows of other gemeenten a national postcode table held, skipped (nil: the table says
+    /// nothing of gemeenten).
+    public var postcodeRowsOfOtherGemeenten: Int?
 
     public init(migratie: String, sources: [Source], total: Counts, tables: [String: Int],
                 findings: FindingCounts, accountingHolds: Bool) {
@@ -87,5 +90,6 @@ public struct RunSummary: Codable, Equatable, Sendable {
         case openConflicts = "open_conflicts"
         case decided
         case stale
+        case postcodeRowsOfOtherGemeenten = "postcode_rows_of_other_gemeenten"
     }
 }

@@ -75,7 +75,7 @@ public enum StoreTables {
     ], primaryKey: ["id"])
     public static let huishouden = TableDeclaration(name: "huishouden", columns: [
         text("id", true), text("straat"), integer("huisnummer", true), text("huisletter"), text("toevoeging"),
-        text("postcode", true), text("woonplaats"), text("wijk"), text("wijkteam"),
+        text("postcode", true), text("woonplaats"), text("wijk"), text("wijkteam"), text("buurt"),
     ], primaryKey: ["id"])
     public static let client = TableDeclaration(name: "client", columns: [
         text("bsn", true), text("voornamen"), text("voorletters"), text("voorvoegsel"), text("achternaam", true),

@@ -185,6 +185,7 @@ public struct Pipeline {
         summary.openConflicts = resolution.open.count
         summary.decided = resolution.decided.keys.sorted()
         summary.stale = resolution.stale.map(\.conflict).sorted()
+        if plan.postcodes.otherGemeenteRows > 0 { summary.postcodeRowsOfOtherGemeenten = plan.postcodes.otherGemeenteRows }
         if !resolution.open.isEmpty && !options.allowOpen {
             summary.blocked.append("\(resolution.open.count) conflicts are open: decide them in besluiten.yml (see conflicts.csv), or load what is clean with migrate --allow-open")
         }
@@ -284,7 +285,7 @@ public struct Pipeline {
         return MergeContext(
             teams: Dictionary(uniqueKeysWithValues: plan.sources.map { ($0.name, $0.teams) }),
             bronGemeente: Dictionary(uniqueKeysWithValues: plan.sources.map { ($0.name, $0.gemeente.code) }),
-            wijk: { plan.wijk(for: $0) },
+            place: { postcode, huisnummer in plan.place(postcode: postcode, huisnummer: huisnummer).map { ($0.wijk, $0.buurt) } },
             wijkteam: { plan.wijkteam(serving: $0) },
             maxFTE: plan.maxFTE)
     }

@@ -8,7 +8,7 @@ public enum Schema {
         public let statements: [String]
     }
 
-    public static let migrations: [Migration] = [v1, v2, v3]
+    public static let migrations: [Migration] = [v1, v2, v3, v4]
 
     /// Indexes that no key needs while loading: a load drops them first and builds them again at
     /// its end, in its transaction (maintaining an index row by row costs several times more).
@@ -228,5 +228,10 @@ public enum Schema {
         FROM medewerker m
         """,
         "ALTER TABLE migratierun ADD COLUMN peildatum TEXT",
+    ])
+
+    /// Households get their CBS buurt where the postcode table has one (`BU` + eight).
+    static let v4 = Migration(name: "v4_huishouden_buurt", statements: [
+        "ALTER TABLE huishouden ADD COLUMN buurt TEXT CHECK (buurt IS NULL OR (length(buurt) = 10 AND substr(buurt, 1, 2) = 'BU'))",
     ])
 }

@@ -36,6 +36,11 @@ struct ScenarioEndToEndTests {
         #expect(stats.status == 0, "\(stats.stderr)")
         #expect(try text(URL(fileURLWithPath: dir.path + "/stats/stats.csv")) == (try text(expected.appendingPathComponent("stats.csv"))),
                 "\(scenario): stats.csv")
+        // Where every household was placed: wijk, buurt, wijkteam.
+        let placed = try sqliteRows(folder.appendingPathComponent("out/wijkteam.sqlite").path,
+                                    "SELECT id, COALESCE(wijk, ''), COALESCE(buurt, ''), COALESCE(wijkteam, '') FROM huishouden ORDER BY id")
+            .map { $0.joined(separator: ";") + "\n" }.joined()
+        #expect(placed == (try text(expected.appendingPathComponent("huishoudens.csv"))), "\(scenario): huishoudens.csv")
         #expect(stats.stdout.hasPrefix("figures at the peildatum 2017-12-31, store of migratierun 1 (\(scenario),"))
     }
 

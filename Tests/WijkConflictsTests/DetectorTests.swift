@@ -127,7 +127,7 @@ struct DetectorTests {
         #expect(twoPeople.map(\.soort) == [.medewerkerDubbel])
         #expect(twoPeople.first?.detail == "one e-mail address carries 2 different people (their names differ); kept apart")
         // The migration file's max_fte raises the limit.
-        let generous = MergeContext(teams: context.teams, bronGemeente: context.bronGemeente, wijk: context.wijk, wijkteam: context.wijkteam, maxFTE: 1.5)
+        let generous = MergeContext(teams: context.teams, bronGemeente: context.bronGemeente, place: context.place, wijkteam: context.wijkteam, maxFTE: 1.5)
         let m = try Merger(context: generous)
         _ = m.add(a)
         _ = m.add(record(.medewerker, "b", ["sleutel": "9", "achternaam": "Smit", "email": "j@x.nl", "fte": "0.8", "team": "T"]))

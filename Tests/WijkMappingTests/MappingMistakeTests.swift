@@ -147,7 +147,7 @@ struct MappingMistakeTests {
     @Test func wijkCodeOfAnotherGemeente() {
         let migration = Scenario.migration.replacingOccurrences(of: "code: WK195201, naam", with: "code: WK001801, naam")
         let errors = Scenario(mapping: clientMapping("bsn: BSN\nachternaam: Achternaam"), migration: migration).errors()
-        #expect(errors.first?.message == "wijk code 'WK001801' is not WK + the gemeente's four digits + two digits")
+        #expect(errors.first?.message == "wijk code 'WK001801' is not WK + the gemeente's four digits + two digits or capital letters")
     }
 
     @Test func errorDescriptionIsCompilerStyle() {
