@@ -6,9 +6,9 @@ import WijkXML
 /// Reads a mapping file (`mappings/*.yml`) into a `MappingSpec`, reporting every mistake with
 /// `file:line:column` and a suggestion. No data file is opened here except value-map CSVs.
 public enum MappingFile {
-    static let topKeys = ["bronsysteem", "csv", "xml", "value_maps", "entities"]
+    static let topKeys = ["bronsysteem", "csv", "xml", "value_maps", "date_pivot", "entities"]
     static let entityKeys = ["file", "csv", "records", "filter", "split", "fields"]
-    static let fieldKeys = ["column", "xpath", "const", "template", "transforms", "date", "decimal", "on_error", "default"]
+    static let fieldKeys = ["column", "xpath", "const", "template", "transforms", "date", "pivot", "decimal", "on_error", "default"]
     static let xmlKeys = ["namespaces"]
     static let csvKeys = ["delimiter", "quote", "header", "encoding", "skip_rows", "max_record_bytes"]
     static let filterKeys = ["column", "xpath", "in", "not_in", "equals", "not_equals", "empty"]
@@ -33,6 +33,8 @@ public enum MappingFile {
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let maps = top["value_maps"].map { valueMaps($0, folder: folder, displayFolder: (display as NSString).deletingLastPathComponent, d) } ?? [:]
+        // The source's pivot for two-digit years (a field may declare its own).
+        let pivot = top["date_pivot"].flatMap { $0.int(d, what: "'date_pivot'", range: 1800...2100) }
 
         var entities: [EntitySpec] = []
         if let entitiesNode = top.required("entities", d, what: "a mapping file"),
@@ -44,7 +46,7 @@ public enum MappingFile {
                             ?? "entities are: \(Entity.allCases.map(\.rawValue).joined(separator: ", "))")
                     continue
                 }
-                if let spec = entitySpec(entity, value, baseDialect: baseDialect, namespaces: namespaces, maps: maps, d) {
+                if let spec = entitySpec(entity, value, baseDialect: baseDialect, namespaces: namespaces, maps: maps, pivot: pivot, d) {
                     entities.append(spec)
                 }
             }
@@ -134,7 +136,7 @@ public enum MappingFile {
     // MARK: - Entities
 
     static func entitySpec(_ entity: Entity, _ node: YNode, baseDialect: CSVDialect, namespaces: [String: String],
-                           maps: [String: ValueMap], _ d: Diagnostics) -> EntitySpec? {
+                           maps: [String: ValueMap], pivot: Int? = nil, _ d: Diagnostics) -> EntitySpec? {
         let what = "entity '\(entity.rawValue)'"
         guard let keyed = KeyedNode(node, d, what: what, allowed: entityKeys) else { return nil }
         let fileNode = keyed.required("file", d, what: what)
@@ -169,7 +171,7 @@ public enum MappingFile {
                           hint: Suggestion.didYouMean(name, in: names) ?? "\(entity.rawValue) has: \(names.joined(separator: ", "))")
                     continue
                 }
-                if let spec = fieldSpec(definition, value, keySpot: keySpot, dialect: csv, maps: maps, d) {
+                if let spec = fieldSpec(definition, value, keySpot: keySpot, dialect: csv, maps: maps, pivot: pivot, d) {
                     fields.append(spec)
                 }
             }
@@ -208,7 +210,7 @@ public enum MappingFile {
     }
 
     static func fieldSpec(_ def: FieldDefinition, _ node: YNode, keySpot: Spot, dialect: SourceFormat,
-                          maps: [String: ValueMap], _ d: Diagnostics) -> FieldSpec? {
+                          maps: [String: ValueMap], pivot sourcePivot: Int? = nil, _ d: Diagnostics) -> FieldSpec? {
         let what = "field '\(def.name)'"
         // Shorthand: `achternaam: Achternaam` is a column.
         if node.string != nil, case .scalar = node.node {
@@ -238,17 +240,25 @@ public enum MappingFile {
 
         let transforms = keyed["transforms"].map { transformList($0, maps: maps, d) } ?? []
         var patterns: [DatePattern] = []
+        let fieldPivot = keyed["pivot"].flatMap { $0.int(d, what: "'pivot'", range: 1800...2100) }
         if let n = keyed["date"] {
             if def.kind != .date {
                 d.add(n.spot, "'date' is for date fields; \(def.name) is a \(def.kind.name) field")
             }
             for item in n.listOrOne(d) {
                 guard let s = item.text(d, what: "a date pattern") else { continue }
-                switch DatePattern.compile(s) {
+                // A pivot places two-digit years: the field's own, else the source's `date_pivot`.
+                let twoDigitYear = s.replacingOccurrences(of: "yyyy", with: "").contains("yy")
+                switch DatePattern.compile(s, pivot: twoDigitYear ? (fieldPivot ?? sourcePivot) : nil) {
                 case .success(let p): patterns.append(p)
                 case .failure(let e): d.add(item.spot, "bad date pattern '\(s)': \(e.problem)", hint: e.hint ?? "for example dd-MM-yyyy")
                 }
             }
+            if let p = keyed["pivot"], fieldPivot != nil, !patterns.contains(where: { $0.pivot != nil }) {
+                d.add(p.spot, "'pivot' is for two-digit years ('yy'), and no pattern of this field has one")
+            }
+        } else if let p = keyed["pivot"] {
+            d.add(p.spot, "'pivot' goes with a 'date' pattern that has a two-digit year ('yy')")
         } else if def.kind == .date {
             patterns = [DatePattern.iso]
         }

@@ -103,10 +103,12 @@ struct PostcodeTable {
         // Per PC6 (or PC4) every place its addresses have, and each address's place.
         var places: [String: [Place]] = [:]
         var addresses: [String: Place] = [:]
-        var mistakes = 0
+        // The first twenty mistakes are listed, the rest counted (a national table of the wrong
+        // layout would otherwise give millions).
+        let mistakes = Tally()
         func mistake(_ line: Int, _ message: String, hint: String? = nil) {
-            mistakes += 1
-            if mistakes <= 20 { d.add(ConfigError(file: display, line: line, column: 1, message: message, hint: hint)) }
+            mistakes.count += 1
+            if mistakes.count <= 20 { d.add(ConfigError(file: display, line: line, column: 1, message: message, hint: hint)) }
         }
         do {
             while let r = try reader.next() {
@@ -158,7 +160,8 @@ struct PostcodeTable {
         } catch {
             d.add(ConfigError(file: display, line: 1, column: 1, message: "cannot read: \(error)"))
         }
-        if mistakes > 20 { d.add(ConfigError(file: display, line: 1, column: 1, message: "\(mistakes - 20) more mistakes in the postcode table")) }
+        let unlisted = mistakes.count - 20
+        if unlisted > 0 { d.add(ConfigError(file: display, line: 1, column: 1, message: "\(unlisted) more mistakes in the postcode table")) }
         // A PC6 in one place is looked up by postcode alone; a split one by its addresses.
         for (key, found) in places {
             if found.count == 1 { index.byPostcode[key] = found[0] }
@@ -168,4 +171,8 @@ struct PostcodeTable {
         }
         return index
     }
+}
+
+final class Tally {
+    var count = 0
 }

@@ -8,7 +8,7 @@ import TestSupport
 /// monitoring figures read back from the store.
 @Suite(.serialized)
 struct ScenarioEndToEndTests {
-    static let scenarios = ["midden-groningen", "dordrecht-teams", "zwolle-stadsdelen", "welzijn-stichting", "noordkwartier"]
+    static let scenarios = ["midden-groningen", "dordrecht-teams", "zwolle-stadsdelen", "welzijn-stichting", "noordkwartier", "tijdstempels"]
 
     func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
@@ -41,6 +41,14 @@ struct ScenarioEndToEndTests {
                                     "SELECT id, COALESCE(wijk, ''), COALESCE(buurt, ''), COALESCE(wijkteam, '') FROM huishouden ORDER BY id")
             .map { $0.joined(separator: ";") + "\n" }.joined()
         #expect(placed == (try text(expected.appendingPathComponent("huishoudens.csv"))), "\(scenario): huishoudens.csv")
+        // The dates as stored, for a scenario that pins them (fixtures/tijdstempels).
+        let datums = expected.appendingPathComponent("datums.csv")
+        if FileManager.default.fileExists(atPath: datums.path) {
+            let query = try text(repositoryRoot().appendingPathComponent("scripts/datums.sql"))
+            let stored = try sqliteRows(folder.appendingPathComponent("out/wijkteam.sqlite").path, query)
+                .map { $0.joined(separator: ";") + "\n" }.joined()
+            #expect(stored == (try text(datums)), "\(scenario): datums.csv")
+        }
         #expect(stats.stdout.hasPrefix("figures at the peildatum 2017-12-31, store of migratierun 1 (\(scenario),"))
     }
 
