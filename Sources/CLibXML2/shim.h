@@ -9,3 +9,9 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlreader.h>
+
+// libxml2 also prints some errors (an input encoding that fails, say) on stderr through its
+// generic error function, beside the structured error the reader turns into one message. Swift
+// cannot define a variadic C function, so the silent one lives here.
+static void wijk_xml_silent(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static inline void wijk_xml_silence_generic_errors(void) { xmlSetGenericErrorFunc(NULL, wijk_xml_silent); }

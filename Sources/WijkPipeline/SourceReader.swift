@@ -63,6 +63,14 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
                          kept: Int, xpaths: [XPath], into out: inout EventBatcher) throws {
         let reader = XMLRecordReader(path: compiled.path, display: compiled.display, recordPath: recordPath, keptAncestors: kept,
                                      ancestorChildren: !xpaths.allSatisfy(\.readsAncestorsOnlyForAttributes))
+        let sameFile = (plan.sources.first { $0.name == compiled.bron }?.entities ?? []).filter { $0.path == compiled.path }
+        for other in sameFile {
+            guard case .xml(let path, _, let otherXPaths) = other.format else { continue }
+            if other.entity != compiled.entity { reader.otherRecordPaths.append(path) }
+            for x in otherXPaths {
+                for step in x.steps { if case .child(let name, _) = step { reader.namesRead.insert(name) } }
+            }
+        }
         let size = Self.fileSize(compiled.path)
         var seen = 0
         var local = out
@@ -82,6 +90,12 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
             throw RunError("\(error.description); nothing was loaded")
         }
         out = local
+        if !reader.unmatched.isEmpty {
+            let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(1), bronSleutel: nil)
+            let names = reader.unmatched.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+            out.emit(.finding(Finding(severity: .warning, rule: "xml_unmatched_elements", entiteit: compiled.entity, provenance: p,
+                                      melding: "elements beside the \(compiled.entity.rawValue) records that no records path takes, not read: \(names)")))
+        }
         if reader.recordsSeen == 0 {
             let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(1), bronSleutel: nil)
             out.emit(.finding(Finding(severity: .warning, rule: "xml_no_records", entiteit: compiled.entity, provenance: p,

@@ -21,6 +21,9 @@ public final class XMLNode {
     public let attributes: [(name: XMLName, qualifiedName: String, value: String)]
     public internal(set) var children: [XMLNode] = []
     public internal(set) var text = ""
+    /// On a record element: the namespace declarations in scope where it stood, written back with
+    /// it so that its text is a well-formed fragment on its own.
+    public internal(set) var namespaces: [(prefix: String?, uri: String)] = []
     /// The parent, for XPaths that climb (`../../Adres`): the reader keeps a record's ancestors
     /// alive while the record is handed out, and nothing climbs after that — so it is unowned
     /// (a weak reference costs every parent a side table) and not visible outside this module.
@@ -80,6 +83,9 @@ public final class XMLNode {
         var out = ""
         walk(enter: { node in
             out += "<\(node.qualifiedName)"
+            if node === self {
+                for ns in node.namespaces { out += " xmlns\(ns.prefix.map { ":\($0)" } ?? "")=\"\(XMLNode.escape(ns.uri, attribute: true))\"" }
+            }
             for a in node.attributes { out += " \(a.qualifiedName)=\"\(XMLNode.escape(a.value, attribute: true))\"" }
             out += node.children.isEmpty && node.text.isEmpty ? "/>" : ">" + XMLNode.escape(node.text, attribute: false)
         }, leave: { node in

@@ -68,6 +68,15 @@ public final class XMLRecordReader {
     ///   - keptAncestors: how many ancestors of each record to keep (and their other children), for
     ///     fields like `../../h:Adres/h:Postcode`.
     ///   - ancestorChildren: false when the XPaths read nothing of the kept ancestors but their attributes.
+    /// The records paths of the other entities read from this file, and the element names the
+    /// fields' XPaths read: an element at the records' level that none of them takes (not on or
+    /// inside another records path, and not read by name) is counted in `unmatched`.
+    public var otherRecordPaths: [[XMLName]] = []
+    public var namesRead: Set<XMLName> = []
+    /// Elements at the records' level (children of the record's parent) that no records path
+    /// takes, by their name as written: what a misspelt or unexpected element would silently lose.
+    public private(set) var unmatched: [String: Int] = [:]
+
     public init(path: String, display: String, recordPath: [XMLName], keptAncestors: Int, ancestorChildren: Bool = true) {
         self.path = path
         self.display = display
@@ -79,6 +88,8 @@ public final class XMLRecordReader {
     /// Reads the whole file, calling `body` for each record in document order.
     public func read(_ body: @escaping (XMLRecord) -> Void) throws {
         reset()
+        xmlInitParser()
+        wijk_xml_silence_generic_errors()
         onRecord = body
         defer { onRecord = nil }
         let fd = open(path, O_RDONLY)
@@ -89,10 +100,16 @@ public final class XMLRecordReader {
 
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
-        handler.startElementNs = { ctx, localname, prefix, uri, nbNamespaces, _, nbAttributes, _, attributes in
-            XMLRecordReader.from(ctx).start(localname, prefix, uri, Int(nbAttributes), attributes)
+        handler.startElementNs = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
+            let reader = XMLRecordReader.from(ctx)
+            reader.declare(Int(nbNamespaces), namespaces)
+            reader.start(localname, prefix, uri, Int(nbAttributes), attributes)
         }
-        handler.endElementNs = { ctx, _, _, _ in XMLRecordReader.from(ctx).end() }
+        handler.endElementNs = { ctx, _, _, _ in
+            let reader = XMLRecordReader.from(ctx)
+            reader.end()
+            reader.undeclare()
+        }
         handler.characters = { ctx, ch, len in XMLRecordReader.from(ctx).characters(ch, Int(len)) }
         handler.cdataBlock = { ctx, ch, len in XMLRecordReader.from(ctx).characters(ch, Int(len)) }
         handler.internalSubset = { ctx, _, _, _ in
@@ -119,6 +136,8 @@ public final class XMLRecordReader {
             }
         }
         guard let ctxt else { throw XMLReadError(file: display, line: 1, column: 1, message: "libxml2 could not start a parser") }
+        // Again after the parser exists (libxml2 may set its defaults up when the first one is made).
+        wijk_xml_silence_generic_errors()
         // What the first bytes already told the parser (a refused encoding, say) is not lost.
         if let error {
             xmlFreeParserCtxt(ctxt)
@@ -178,6 +197,8 @@ public final class XMLRecordReader {
         skipFrom = nil
         recordsSeen = 0
         bytesRead = 0
+        declarations = []
+        unmatched = [:]
         interned = [:]
         qualified = [:]
         rootName = nil
@@ -245,6 +266,29 @@ public final class XMLRecordReader {
         return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
     }
 
+    /// Namespace declarations of the open elements (the depth they were made at, prefix, URI), so
+    /// that a record written back declares what it uses and stands on its own.
+    fileprivate var declarations: [(depth: Int, prefix: String?, uri: String)] = []
+
+    fileprivate func declare(_ count: Int, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard count > 0, let namespaces, error == nil else { return }
+        for i in 0..<count {
+            declarations.append((depth + 1, Self.string(namespaces[2 * i]), Self.string(namespaces[2 * i + 1]) ?? ""))
+        }
+    }
+
+    fileprivate func undeclare() {
+        while let last = declarations.last, last.depth > depth { declarations.removeLast() }
+    }
+
+    /// The declarations in scope, the nearest per prefix, in the order they were made.
+    private var inScope: [(prefix: String?, uri: String)] {
+        var seen: Set<String> = []
+        var result: [(prefix: String?, uri: String)] = []
+        for d in declarations.reversed() where seen.insert(d.prefix ?? "").inserted { result.append((d.prefix, d.uri)) }
+        return result.reversed()
+    }
+
     fileprivate func start(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
                            _ nbAttributes: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard error == nil else { return }
@@ -278,6 +322,10 @@ public final class XMLRecordReader {
             if depth <= recordPath.count && recordPath[depth - 1] == name {
                 matched = depth
                 pathSteps.append((qname, siblingCounts[depth - 1][name]!))
+            } else if depth == recordPath.count {
+                let here = Array(recordPath.prefix(depth - 1)) + [name]
+                let taken = namesRead.contains(name) || otherRecordPaths.contains { $0.starts(with: here) || here.starts(with: $0) }
+                if !taken { unmatched[qname, default: 0] += 1 }
             }
         }
         let captureFrom = recordPath.count - keptAncestors
@@ -303,7 +351,10 @@ public final class XMLRecordReader {
             stack.last?.children.append(node)
             stack.append(node)
         }
-        if matched == depth && depth == recordPath.count { recordLine = line }
+        if matched == depth && depth == recordPath.count {
+            recordLine = line
+            stack.last?.namespaces = inScope
+        }
     }
 
     fileprivate func end() {

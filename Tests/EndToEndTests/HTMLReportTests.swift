@@ -44,3 +44,20 @@ struct HTMLReportTests {
         #expect(shown(open) == "1")   // the two regisseurs of Sappemeer and Slochteren
     }
 }
+
+/// An XML source whose bytes are not in its declared encoding: one message on stderr, exit 2 —
+/// none of libxml2's own lines beside it.
+struct XMLEncodingMessageTests {
+    @Test func aWronglyEncodedXMLSourceIsOneMessage() throws {
+        let dir = TempDir("xml-encoding")
+        let demo = try copyFixture("midden-groningen", to: dir)
+        // Bytes that are no EUC-JP: libxml2 used to print its own lines about them on stderr.
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"EUC-JP\"?><a>".utf8)
+        bytes += [0x8F, 0xFF] + Array("</a>".utf8)
+        try Data(bytes).write(to: demo.appendingPathComponent("slochteren/export.xml"))
+        let result = try runCLI(["check", "migratie.yml"], in: demo)
+        #expect(result.status == 2)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines.first?.hasPrefix("error: slochteren/export.xml:") == true, "\(result.stderr)")
+    }
+}

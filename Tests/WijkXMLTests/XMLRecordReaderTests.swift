@@ -317,3 +317,40 @@ struct XMLReferenceTests {
         #expect(throws: XMLReadError.self) { try reader.read { _ in } }
     }
 }
+
+/// A record written back (the afwijzing's raw text) declares the namespaces in scope, so that it
+/// is a well-formed XML fragment on its own.
+struct XMLRawRecordTests {
+    @Test func aRecordWrittenBackDeclaresItsNamespaces() throws {
+        let dir = TempDir()
+        let path = dir.write("ns.xml", """
+            <?xml version="1.0"?>
+            <h:Export xmlns:h="urn:example:h" xmlns="urn:example:default"><h:Huishouden><Lid nr="1"><h:BSN>123456782</h:BSN></Lid></h:Huishouden></h:Export>
+            """)
+        let reader = XMLRecordReader(path: path, display: "ns.xml",
+                                     recordPath: [XMLName(uri: "urn:example:h", local: "Export"), XMLName(uri: "urn:example:h", local: "Huishouden"),
+                                                  XMLName(uri: "urn:example:default", local: "Lid")], keptAncestors: 1)
+        var raw = ""
+        try reader.read { raw = $0.element.serialized }
+        #expect(raw == "<Lid xmlns:h=\"urn:example:h\" xmlns=\"urn:example:default\" nr=\"1\"><h:BSN>123456782</h:BSN></Lid>")
+        let fragment = dir.write("fragment.xml", raw)
+        let lint = try runProgram("xmllint", ["--noout", fragment])
+        #expect(lint.status == 0, "\(lint.stderr)")
+    }
+}
+
+/// Elements beside the records that nothing reads are counted, not skipped without a word.
+struct XMLUnmatchedTests {
+    @Test func elementsBesideTheRecordsThatNothingReadsAreCounted() throws {
+        let dir = TempDir()
+        let path = dir.write("u.xml", "<a><r/><rr/><r/><q/><rr/><p><x/></p></a>")
+        let n = { XMLName(uri: nil, local: $0) }
+        let reader = XMLRecordReader(path: path, display: "u.xml", recordPath: [n("a"), n("r")], keptAncestors: 0)
+        reader.namesRead = [n("q")]                  // a field reads ../q
+        reader.otherRecordPaths = [[n("a"), n("p"), n("x")]]   // another entity's records
+        var records = 0
+        try reader.read { _ in records += 1 }
+        #expect(records == 2)
+        #expect(reader.unmatched == ["rr": 2])
+    }
+}
