@@ -23,6 +23,10 @@ public struct CompiledEntity: @unchecked Sendable {
     let fields: [CompiledField]
     let maps: [String: ValueMap]
     let splitPartCount: Int
+    /// The schema every file of this entity is validated against before it is mapped (`xsd:`).
+    public var schema: XMLSchema? = nil
+    /// The schema's file name, for messages.
+    public var schemaName: String? = nil
 
     /// How to read the file: CSV in its dialect, or the XML record elements and the XPaths whose
     /// values make the record's value vector (indices as for CSV columns).
@@ -192,9 +196,25 @@ public struct CompiledEntity: @unchecked Sendable {
             }
             format = .xml(recordPath: steps, keptAncestors: xpaths.map(\.parentSteps).max() ?? 0, xpaths: xpaths)
         }
-        return CompiledEntity(entity: spec.entity, bron: bron, path: path, display: display, bestand: bestand, format: format,
-                              headerCount: headerCount, maxPosition: maxPosition, splits: splits, filters: filters,
-                              fields: fields, maps: mapping.valueMaps, splitPartCount: splitParts.count)
+        var compiled = CompiledEntity(entity: spec.entity, bron: bron, path: path, display: display, bestand: bestand, format: format,
+                                      headerCount: headerCount, maxPosition: maxPosition, splits: splits, filters: filters,
+                                      fields: fields, maps: mapping.valueMaps, splitPartCount: splitParts.count)
+        if let xsd = spec.xsd {
+            let schemaPath = URL(fileURLWithPath: mapping.path).deletingLastPathComponent().resolving(xsd.path).standardizedFileURL.path
+            if !FileManager.default.fileExists(atPath: schemaPath) {
+                d.add(xsd.spot, "the schema \(xsd.path) is not there (looked for \(schemaPath))", hint: "the path is relative to the mapping file")
+            } else {
+                do {
+                    compiled.schema = try XMLSchema(path: schemaPath, display: xsd.path)
+                    compiled.schemaName = (xsd.path as NSString).lastPathComponent
+                } catch let error as XMLReadError {
+                    d.add(xsd.spot, "the schema \(xsd.path) cannot be used: \(error.description)")
+                } catch {
+                    d.add(xsd.spot, "the schema \(xsd.path) cannot be used: \(error)")
+                }
+            }
+        }
+        return compiled
     }
 }
 

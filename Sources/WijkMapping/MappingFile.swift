@@ -7,7 +7,7 @@ import WijkXML
 /// `file:line:column` and a suggestion. No data file is opened here except value-map CSVs.
 public enum MappingFile {
     static let topKeys = ["bronsysteem", "csv", "xml", "value_maps", "date_pivot", "entities"]
-    static let entityKeys = ["file", "csv", "records", "filter", "split", "fields"]
+    static let entityKeys = ["file", "csv", "records", "xsd", "filter", "split", "fields"]
     static let fieldKeys = ["column", "xpath", "const", "template", "transforms", "date", "pivot", "decimal", "on_error", "default"]
     static let xmlKeys = ["namespaces"]
     static let csvKeys = ["delimiter", "quote", "header", "encoding", "skip_rows", "max_record_bytes"]
@@ -181,9 +181,14 @@ public enum MappingFile {
                       hint: "add '\(required.name): <column>' under fields")
             }
         }
+        var xsd: (path: String, spot: Spot)?
+        if let node = keyed["xsd"], let text = node.text(d, what: "'xsd'") {
+            if case .csv = csv { d.add(node.spot, "'xsd' validates XML sources; this entity is CSV") }
+            xsd = (text, node.spot)
+        }
         guard let file, let fileNode else { return nil }
         return EntitySpec(entity: entity, file: file, fileSpot: fileNode.spot, format: csv,
-                          filters: filters, splits: splits, fields: fields)
+                          filters: filters, splits: splits, fields: fields, xsd: xsd)
     }
 
     static func columnRef(_ node: YNode, _ format: SourceFormat, _ d: Diagnostics) -> ColumnRef? {

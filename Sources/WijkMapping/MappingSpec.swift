@@ -26,6 +26,9 @@ public struct EntitySpec: @unchecked Sendable {
     let filters: [FilterSpec]
     let splits: [SplitSpec]
     let fields: [FieldSpec]
+    /// `xsd:` — the schema every file is validated against before it is mapped (relative to the
+    /// mapping file), and where it is written.
+    var xsd: (path: String, spot: Spot)? = nil
 }
 
 /// How a source file is written: CSV in a dialect, or XML whose records are the elements at a path.

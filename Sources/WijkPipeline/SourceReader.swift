@@ -74,8 +74,26 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
         let size = Self.fileSize(compiled.path)
         var seen = 0
         var local = out
+        // A file that does not validate against the entity's schema is rejected whole: every
+        // record is read, counted and rejected with the first reasons, and the folder goes on.
+        var invalid: String?
+        if let schema = compiled.schema {
+            let issues = schema.validate(file: compiled.path, limit: 4)
+            if let first = issues.first {
+                let more = issues.count > 1 ? " (and \(issues.count - 1) more\(issues.count == 4 ? " at least" : ""))" : ""
+                invalid = Masking.keys("the file does not validate against \(compiled.schemaName ?? "its schema"): line \(first.line): \(first.message)\(more)",
+                                       reveal: false)
+            }
+        }
         do {
             try reader.read { record in
+                if let invalid {
+                    let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .xpath(record.xpath, line: record.line), bronSleutel: nil)
+                    local.emit(.rejected(Rejection(finding: Finding(severity: .error, rule: "xsd_invalid", entiteit: compiled.entity, provenance: p,
+                                                                    melding: invalid),
+                                                   raw: record.element.serialized), key))
+                    return
+                }
                 seen += 1
                 if let progress = self.progress, seen == 1 || seen % 2048 == 0 {
                     progress(RunProgress(stage: "\(compiled.bestand) (\(compiled.entity.rawValue))", records: seen,

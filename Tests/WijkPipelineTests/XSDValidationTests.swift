@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+import TestSupport
+import WijkModel
+@testable import WijkPipeline
+
+/// `xsd:` validates every message before it is mapped: an invalid one is rejected whole (its
+/// records counted, each with the reason and line), and the rest of the folder goes on.
+struct XSDValidationTests {
+    @Test func anInvalidMessageIsRejectedWholeAndTheFolderGoesOn() async throws {
+        let dir = TempDir("xsd")
+        let folder = try copyFixture("istandaarden", to: dir)
+        let good = folder.appendingPathComponent("jw301/JW301-MG2024000001.xml")
+        // The same message with a date that does not exist: the schema's xs:date refuses it.
+        let text = try String(contentsOf: good, encoding: .utf8).replacingOccurrences(of: "2012-06-15", with: "2012-02-30")
+        try text.write(to: folder.appendingPathComponent("jw301/JW301-MG2024000009.xml"), atomically: true, encoding: .utf8)
+        let options = Pipeline.Options(load: false, report: dir.path + "/r")
+        let result = try await Pipeline.prepare(migrationFile: folder.appendingPathComponent("migratie.yml").path, options: options).run()
+        let invalid = result.rejections.filter { $0.finding.rule == "xsd_invalid" }
+        #expect(invalid.count == 2)   // the message's client and its toegewezen product
+        #expect(Set(invalid.map(\.finding.provenance.bestand)) == ["jw301/JW301-MG2024000009.xml"])
+        let message = try #require(invalid.first?.finding.melding)
+        #expect(message.hasPrefix("the file does not validate against JW301.xsd: line 22: "), "\(message)")
+        #expect(message.contains("2012-02-30"))
+        // The valid messages load as before.
+        let jw = try #require(result.summary.sources.first { $0.bron == "jw301" })
+        #expect(jw.total.read == 7 && jw.total.rejected == 2)
+        #expect(result.summary.total.read == result.summary.total.loaded + result.summary.total.merged + result.summary.total.rejected)
+    }
+
+    @Test func theStandardsOwnExampleValidates() async throws {
+        let dir = TempDir("xsd-example")
+        let folder = try copyFixture("istandaarden", to: dir)
+        let options = Pipeline.Options(load: false, report: dir.path + "/r")
+        let result = try await Pipeline.prepare(migrationFile: folder.appendingPathComponent("migratie.yml").path, options: options).run()
+        #expect(!result.rejections.contains { $0.finding.rule == "xsd_invalid" })
+        #expect(result.summary.sources.first { $0.bron == "wmo301" }?.total.loaded == 2)
+    }
+}
