@@ -27,6 +27,10 @@ public struct CompiledEntity: @unchecked Sendable {
     public var schema: XMLSchema? = nil
     /// The schema's file name, for messages.
     public var schemaName: String? = nil
+    /// In a message folder: the file's header, or why the file is not a message of the mapping's
+    /// kind and version (then every record of it is rejected, and the folder goes on).
+    public var header: IStandaard.Header? = nil
+    public var refusal: String? = nil
 
     /// How to read the file: CSV in its dialect, or the XML record elements and the XPaths whose
     /// values make the record's value vector (indices as for CSV columns).

@@ -6,7 +6,7 @@ import WijkXML
 /// Reads a mapping file (`mappings/*.yml`) into a `MappingSpec`, reporting every mistake with
 /// `file:line:column` and a suggestion. No data file is opened here except value-map CSVs.
 public enum MappingFile {
-    static let topKeys = ["bronsysteem", "csv", "xml", "value_maps", "date_pivot", "entities"]
+    static let topKeys = ["bronsysteem", "csv", "xml", "value_maps", "date_pivot", "istandaard", "entities"]
     static let entityKeys = ["file", "csv", "records", "xsd", "filter", "split", "fields"]
     static let fieldKeys = ["column", "xpath", "const", "template", "transforms", "date", "pivot", "decimal", "on_error", "default"]
     static let xmlKeys = ["namespaces"]
@@ -52,8 +52,15 @@ public enum MappingFile {
             }
         }
         try d.throwIfAny()
-        return MappingSpec(file: display, path: path, description: top["bronsysteem"]?.string,
-                           valueMaps: maps, entities: entities.sorted { $0.entity < $1.entity })
+        var spec = MappingSpec(file: display, path: path, description: top["bronsysteem"]?.string,
+                               valueMaps: maps, entities: entities.sorted { $0.entity < $1.entity })
+        if let node = top["istandaard"], let keyed = KeyedNode(node, d, what: "'istandaard'", allowed: ["bericht"]),
+           let berichtNode = keyed.required("bericht", d, what: "'istandaard'"), let bericht = berichtNode.text(d, what: "'bericht'") {
+            if let known = IStandaard.known[bericht.uppercased()] { spec.istandaard = known }
+            else { d.add(berichtNode.spot, "unknown message '\(bericht)'", hint: "known: \(IStandaard.known.keys.sorted().joined(separator: ", "))") }
+        }
+        try d.throwIfAny()
+        return spec
     }
 
     // MARK: - CSV dialect

@@ -14,6 +14,8 @@ public struct MappingSpec: @unchecked Sendable {
     public let valueMaps: [String: ValueMap]
     /// Entities in processing order.
     public let entities: [EntitySpec]
+    /// `istandaard:` — the files are iStandaarden messages of this kind, read as a history.
+    public var istandaard: IStandaard? = nil
 }
 
 /// Where one entity's records are and how each canonical field gets its value.

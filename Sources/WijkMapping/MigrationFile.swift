@@ -286,19 +286,39 @@ public enum MigrationFile {
             return nil
         }
         var entities: [CompiledEntity] = []
+        var headers: [String: Result<IStandaard.Header, IStandaard.Refusal>] = [:]
         for spec in mapping.entities {
             let files = expand(spec.file, in: sourceURL)
             if files.isEmpty {
                 d.add(spec.fileSpot, "no file in \(show(sourceFolder)) matches '\(spec.file)'",
                       hint: "'*' and '?' match within a file name; the folder is the source's folder in the migration file")
             }
+            var compiledFiles: [CompiledEntity] = []
             for file in files {
-                let compiled = CompiledEntity.compile(spec, mapping: mapping, bron: name, path: sourceURL.appendingPathComponent(file).path,
-                                                      display: show("\(sourceFolder)/\(file)"),
-                                                      bestand: "\(sourceFolder)/\(file)".normalizedPath, defaults: defaults[spec.entity] ?? [:],
-                                                      ruleSettings: ruleSettings, d)
-                if let compiled { entities.append(compiled) }
+                guard var compiled = CompiledEntity.compile(spec, mapping: mapping, bron: name, path: sourceURL.appendingPathComponent(file).path,
+                                                            display: show("\(sourceFolder)/\(file)"),
+                                                            bestand: "\(sourceFolder)/\(file)".normalizedPath, defaults: defaults[spec.entity] ?? [:],
+                                                            ruleSettings: ruleSettings, d) else { continue }
+                if let istandaard = mapping.istandaard {
+                    let header = headers[file] ?? istandaard.header(of: compiled.path, display: compiled.display)
+                    headers[file] = header
+                    switch header {
+                    case .success(let h): compiled.header = h
+                    case .failure(let refusal):
+                        compiled.refusal = "not a \(istandaard.bericht) message of version \(istandaard.versie).\(istandaard.subversie): \(refusal.found)"
+                    }
+                }
+                compiledFiles.append(compiled)
             }
+            if mapping.istandaard != nil {
+                // A history, not a pile: messages in the order they were sent, whatever their names.
+                compiledFiles.sort { a, b in
+                    let ka = [a.header?.dagtekening ?? "", a.header?.identificatie ?? "", a.bestand]
+                    let kb = [b.header?.dagtekening ?? "", b.header?.identificatie ?? "", b.bestand]
+                    return ka.lexicographicallyPrecedes(kb)
+                }
+            }
+            entities.append(contentsOf: compiledFiles)
         }
         guard let former else { return nil }
         return SourcePlan(name: name, gemeente: former, mapping: mapping, folder: sourceURL, teams: teams, entities: entities,

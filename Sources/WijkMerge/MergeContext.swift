@@ -11,6 +11,10 @@ public struct MergeContext: Sendable {
     public let wijkteam: @Sendable (String) -> String?
     /// The most FTE one person may have over all wijkteams (`max_fte`, default 1.0).
     public let maxFTE: Double
+    /// Sources that are folders of iStandaarden messages, read in the order they were sent: a
+    /// later message's toewijzing replaces an earlier one with the same key (which stays in the
+    /// lineage as superseded), instead of being a duplicate key.
+    public let messageSources: Set<String>
 
     public init(teams: [String: [String: String]], bronGemeente: [String: String],
                 wijk: @escaping @Sendable (Postcode) -> String?, wijkteam: @escaping @Sendable (String) -> String?, maxFTE: Double = 1.0) {
@@ -20,8 +24,9 @@ public struct MergeContext: Sendable {
 
     public init(teams: [String: [String: String]], bronGemeente: [String: String],
                 place: @escaping @Sendable (Postcode, Int?) -> (wijk: String, buurt: String?)?,
-                wijkteam: @escaping @Sendable (String) -> String?, maxFTE: Double = 1.0) {
+                wijkteam: @escaping @Sendable (String) -> String?, maxFTE: Double = 1.0, messageSources: Set<String> = []) {
         self.place = place
+        self.messageSources = messageSources
         self.maxFTE = maxFTE
         self.teams = teams
         self.bronGemeente = bronGemeente

@@ -70,6 +70,17 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     static let fteIndex = Entity.medewerker.fields.firstIndex { $0.name == "fte" }!
     static let teamIndex = Entity.medewerker.fields.firstIndex { $0.name == "team" }!
     static let voornaamIndex = Entity.medewerker.fields.firstIndex { $0.name == "voornaam" }!
+    static let bronGemeenteIndex = Entity.voorziening.fields.firstIndex { $0.name == "bron_gemeente" }!
+
+    /// `GM1952` or `1952` → `GM1952`; nil for anything else.
+    static func gemeenteCode(_ text: String) -> String? {
+        let digits = text.hasPrefix("GM") ? String(text.dropFirst(2)) : text
+        guard digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return "GM" + digits
+    }
+
+    /// Every gemeente a voorziening was issued by (the store's gemeente table must hold them).
+    public private(set) var gemeenten: Set<String> = []
     static let achternaamIndex = Entity.medewerker.fields.firstIndex { $0.name == "achternaam" }!
 
     /// A source's own key, made unique across sources.
@@ -126,6 +137,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
         var values = record.values
         var derived: [String: String] = [:]
         var warnings: [Finding] = []
+        var superseding = false
 
         // Resolve references into canonical keys.
         for (index, def) in record.entity.fields.enumerated() {
@@ -207,18 +219,39 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
             guard let sleutel = p.bronSleutel else { return reject("required_field", "\(record.entity.rawValue) needs 'sleutel'", field: "sleutel") }
             let ownKey = "\(p.bron)/\(sleutel)"
             let earlier = record.entity == .medewerker ? staffSeen[ownKey] : load(record.entity, ownKey)?.herkomst.first
-            if let earlier {
+            superseding = earlier != nil && record.entity == .voorziening && context.messageSources.contains(p.bron)
+            if let earlier, !superseding {
                 return reject("key_duplicate", "this key is already used by the record at \(earlier.bestand) \(earlier.locatie)",
                               field: "sleutel", value: sleutel)
             }
             if record.entity == .medewerker { staffSeen[ownKey] = p }
             key = record.entity == .medewerker ? staffKey(ownKey, record: record, values: values) : ownKey
-            if record.entity == .voorziening, let gemeente = context.bronGemeente[p.bron] {
-                derived["bron_gemeente"] = gemeente
+            if record.entity == .voorziening {
+                // The gemeente that issued it: the record's own (a message's sender), else the source's.
+                let i = Merger.bronGemeenteIndex
+                if let own = values[i]?.canonicalText {
+                    guard let code = Merger.gemeenteCode(own) else {
+                        return reject("bron_gemeente_code", "not a gemeentecode (four digits, or GM and four digits)", field: "bron_gemeente", value: own)
+                    }
+                    values[i] = .text(code)
+                } else if let gemeente = context.bronGemeente[p.bron] {
+                    values[i] = .text(gemeente)
+                }
+                if case .text(let code)? = values[i] { gemeenten.insert(code) }
             }
         }
 
         lineageBySource[SourceEntity(bron: p.bron, entity: record.entity), default: 0] += 1
+        if superseding, var existing = load(record.entity, key) {
+            // A later message about the same toewijzing: it decides; the earlier stays in the lineage.
+            if existing.variants.isEmpty { existing.variants = [existing.values] }
+            existing.variants.append(values)
+            existing.values = values
+            existing.derived = derived
+            existing.herkomst.append(p)
+            save(record.entity, key, existing)
+            return (.merged, warnings)
+        }
         if var existing = load(record.entity, key) {
             if existing.variants.isEmpty { existing.variants = [existing.values] }
             existing.variants.append(values)

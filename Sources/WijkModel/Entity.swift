@@ -161,6 +161,15 @@ enum Catalogue {
             FieldDefinition("einddatum", .date),
             FieldDefinition("beschikkingnummer", text(9)),
             FieldDefinition("toewijzingnummer", text(9)),
+            // The gemeente that issued it (a message's Afzender, `GM` + four digits or the four
+            // digits); without it, the source's former gemeente from the migration file.
+            FieldDefinition("bron_gemeente", text(6)),
+            // iWmo/iJw: when it was assigned, why it was last changed (WMO002/JZ002), the budget
+            // (in eurocents, LDT_Budget) where given instead of an omvang, and the gemeente's comment.
+            FieldDefinition("toewijzingsdatum", .date),
+            FieldDefinition("reden_wijziging", .code(RedenWijziging.codes)),
+            FieldDefinition("budget", .integer(0...99_999_999)),
+            FieldDefinition("commentaar", text(1000)),
         ],
     ]
 }

@@ -92,6 +92,7 @@ public enum StoreTables {
         text("id", true), text("bsn", true), text("wet", true), text("productcategorie"), text("productcode"), integer("volume"),
         text("eenheid"), text("frequentie"), text("aanbieder"), date("begindatum"), date("einddatum"),
         text("beschikkingnummer"), text("toewijzingnummer"), text("bron_gemeente", true),
+        date("toewijzingsdatum"), text("reden_wijziging"), integer("budget"), text("commentaar"),
     ], primaryKey: ["id"])
     public static let conflict = TableDeclaration(name: "conflict", columns: [
         text("id", true), text("soort", true), text("entiteit", true), text("sleutel", true), text("bronnen", true),

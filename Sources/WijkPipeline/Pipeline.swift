@@ -158,6 +158,8 @@ public struct Pipeline {
 
         merger.finishReading()
         try check(merger)
+        withdrawToewijzingen(merger, &state)
+        try check(merger)
         timings.lap("read, map, validate, merge")
         let conflicts = ConflictDetection.detect(merger, peildatum: peildatum, maxFTE: plan.maxFTE)
         let resolution: Resolution
@@ -173,7 +175,7 @@ public struct Pipeline {
         try check(merger)
         timings.lap("conflicts and decisions")
         let merged = merger.tables()
-        var tables = referenceTables()
+        var tables = referenceTables(issuers: merger.gemeenten)
         tables.append(contentsOf: merged.tables)
         tables.append(conflictTable(conflicts, resolution))
         tables.append(merged.herkomst)
@@ -287,12 +289,32 @@ public struct Pipeline {
             bronGemeente: Dictionary(uniqueKeysWithValues: plan.sources.map { ($0.name, $0.gemeente.code) }),
             place: { postcode, huisnummer in plan.place(postcode: postcode, huisnummer: huisnummer).map { ($0.wijk, $0.buurt) } },
             wijkteam: { plan.wijkteam(serving: $0) },
-            maxFTE: plan.maxFTE)
+            maxFTE: plan.maxFTE, messageSources: Set(plan.sources.filter { $0.mapping.istandaard != nil }.map(\.name)))
     }
 
     /// The new organisation, from the migration file: gemeenten (the new one and the former ones
     /// that were opgeheven in it), wijken, wijkteams and which wijken they serve.
-    private func referenceTables() -> [TableData] {
+    /// A toewijzing that the latest message about it withdraws (RedenWijziging 01 or 13) is not
+    /// loaded: each of its messages is counted out with the reason, not as a defect of the source.
+    private func withdrawToewijzingen(_ merger: Merger, _ state: inout RunState) {
+        let i = Entity.voorziening.fields.firstIndex { $0.name == "reden_wijziging" }!
+        var withdrawn: [(key: String, reden: RedenWijziging)] = []
+        merger.forEachRow(.voorziening) { row in
+            if let code = row.values[i]?.canonicalText, let reden = RedenWijziging(rawValue: code), reden.withdraws {
+                withdrawn.append((row.key, reden))
+            }
+        }
+        guard !withdrawn.isEmpty else { return }
+        let removed = merger.exclude(withdrawn.map { (Entity.voorziening, $0.key) })
+        for (w, records) in zip(withdrawn, removed) {
+            for record in records {
+                state.takeOut(record, rule: "toewijzing_vervallen",
+                              reason: "not loaded: the latest message withdraws this toewijzing (RedenWijziging \(w.reden.rawValue) \(w.reden.meaning))")
+            }
+        }
+    }
+
+    private func referenceTables(issuers: Set<String> = []) -> [TableData] {
         let new = plan.gemeente
         var gemeente = [StoreTables.gemeente.row(["code": .text(new.code), "naam": .text(new.naam), "opgeheven_op": .null, "opgegaan_in": .null])]
         var seen: Set<String> = [new.code]
@@ -302,6 +324,12 @@ public struct Pipeline {
             let ended = g.datum ?? new.datum
             gemeente.append(StoreTables.gemeente.row(["code": .text(g.code), "naam": .text(g.naam), "opgeheven_op": StoreValue(ended?.iso),
                                                       "opgegaan_in": .text(new.code)]))
+        }
+        // Gemeenten that issued toewijzingen (a message folder's senders) and are in no other row.
+        for code in issuers.sorted() where !seen.contains(code) {
+            seen.insert(code)
+            gemeente.append(StoreTables.gemeente.row(["code": .text(code), "naam": .text("\(code) (afzender van berichten)"),
+                                                      "opgeheven_op": .null, "opgegaan_in": .null]))
         }
         let wijk = plan.wijken.sorted { $0.code < $1.code }.map {
             StoreTables.wijk.row(["code": .text($0.code), "naam": .text($0.naam), "gemeente": .text(new.code)])

@@ -63,6 +63,7 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
                          kept: Int, xpaths: [XPath], into out: inout EventBatcher) throws {
         let reader = XMLRecordReader(path: compiled.path, display: compiled.display, recordPath: recordPath, keptAncestors: kept,
                                      ancestorChildren: !xpaths.allSatisfy(\.readsAncestorsOnlyForAttributes))
+        reader.matchLocalNames = compiled.refusal != nil
         let sameFile = (plan.sources.first { $0.name == compiled.bron }?.entities ?? []).filter { $0.path == compiled.path }
         for other in sameFile {
             guard case .xml(let path, _, let otherXPaths) = other.format else { continue }
@@ -77,7 +78,9 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
         // A file that does not validate against the entity's schema is rejected whole: every
         // record is read, counted and rejected with the first reasons, and the folder goes on.
         var invalid: String?
-        if let schema = compiled.schema {
+        if let refusal = compiled.refusal {
+            invalid = refusal
+        } else if let schema = compiled.schema {
             let issues = schema.validate(file: compiled.path, limit: 4)
             if let first = issues.first {
                 let more = issues.count > 1 ? " (and \(issues.count - 1) more\(issues.count == 4 ? " at least" : ""))" : ""
@@ -89,7 +92,8 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
             try reader.read { record in
                 if let invalid {
                     let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .xpath(record.xpath, line: record.line), bronSleutel: nil)
-                    local.emit(.rejected(Rejection(finding: Finding(severity: .error, rule: "xsd_invalid", entiteit: compiled.entity, provenance: p,
+                    local.emit(.rejected(Rejection(finding: Finding(severity: .error, rule: compiled.refusal != nil ? "bericht_soort" : "xsd_invalid",
+                                                                    entiteit: compiled.entity, provenance: p,
                                                                     melding: invalid),
                                                    raw: record.element.serialized), key))
                     return
@@ -108,7 +112,7 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
             throw RunError("\(error.description); nothing was loaded")
         }
         out = local
-        if !reader.unmatched.isEmpty {
+        if !reader.unmatched.isEmpty && compiled.refusal == nil {
             let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(1), bronSleutel: nil)
             let names = reader.unmatched.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
             out.emit(.finding(Finding(severity: .warning, rule: "xml_unmatched_elements", entiteit: compiled.entity, provenance: p,

@@ -8,7 +8,7 @@ public enum Schema {
         public let statements: [String]
     }
 
-    public static let migrations: [Migration] = [v1, v2, v3, v4]
+    public static let migrations: [Migration] = [v1, v2, v3, v4, v5]
 
     /// Indexes that no key needs while loading: a load drops them first and builds them again at
     /// its end, in its transaction (maintaining an index row by row costs several times more).
@@ -233,5 +233,14 @@ public enum Schema {
     /// Households get their CBS buurt where the postcode table has one (`BU` + eight).
     static let v4 = Migration(name: "v4_huishouden_buurt", statements: [
         "ALTER TABLE huishouden ADD COLUMN buurt TEXT CHECK (buurt IS NULL OR (length(buurt) = 10 AND substr(buurt, 1, 2) = 'BU'))",
+    ])
+
+    /// What a wijkteam needs of an iWmo/iJw toewijzing beside the product: when it was assigned,
+    /// why it was last changed (WMO002/JZ002), its budget where it has no omvang, the comment.
+    static let v5 = Migration(name: "v5_voorziening_toewijzing", statements: [
+        "ALTER TABLE voorziening ADD COLUMN toewijzingsdatum DATE",
+        "ALTER TABLE voorziening ADD COLUMN reden_wijziging TEXT",
+        "ALTER TABLE voorziening ADD COLUMN budget INTEGER CHECK (budget IS NULL OR budget >= 0)",
+        "ALTER TABLE voorziening ADD COLUMN commentaar TEXT",
     ])
 }

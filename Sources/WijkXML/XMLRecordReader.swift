@@ -76,6 +76,11 @@ public final class XMLRecordReader {
     /// Elements at the records' level (children of the record's parent) that no records path
     /// takes, by their name as written: what a misspelt or unexpected element would silently lose.
     public private(set) var unmatched: [String: Int] = [:]
+    /// Match the records path by local names only, whatever the namespaces: to count the records
+    /// of a message of another version (another namespace) that is rejected whole.
+    public var matchLocalNames = false
+
+    private func same(_ a: XMLName, _ b: XMLName) -> Bool { matchLocalNames ? a.local == b.local : a == b }
 
     public init(path: String, display: String, recordPath: [XMLName], keptAncestors: Int, ancestorChildren: Bool = true) {
         self.path = path
@@ -308,7 +313,7 @@ public final class XMLRecordReader {
         let qname = qualifiedName(prefix, localname, local)
         if depth == 1 {
             rootName = name
-            if let first = recordPath.first, first != name {
+            if let first = recordPath.first, !same(first, name) {
                 stop("the root element is '\(qname)'\(name.uri.map { " in namespace \($0)" } ?? ""); the mapping's records path starts at \(first)")
                 return
             }
@@ -319,7 +324,7 @@ public final class XMLRecordReader {
             if siblingCounts.count < depth { siblingCounts.append([:]) }
             siblingCounts[depth - 1][name, default: 0] += 1
             if depth < siblingCounts.count { siblingCounts.removeSubrange(depth...) }
-            if depth <= recordPath.count && recordPath[depth - 1] == name {
+            if depth <= recordPath.count && same(recordPath[depth - 1], name) {
                 matched = depth
                 pathSteps.append((qname, siblingCounts[depth - 1][name]!))
             } else if depth == recordPath.count {

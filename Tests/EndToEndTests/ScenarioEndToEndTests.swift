@@ -8,7 +8,7 @@ import TestSupport
 /// monitoring figures read back from the store.
 @Suite(.serialized)
 struct ScenarioEndToEndTests {
-    static let scenarios = ["midden-groningen", "dordrecht-teams", "zwolle-stadsdelen", "welzijn-stichting", "noordkwartier", "tijdstempels"]
+    static let scenarios = ["midden-groningen", "dordrecht-teams", "zwolle-stadsdelen", "welzijn-stichting", "noordkwartier", "tijdstempels", "berichten", "istandaarden"]
 
     func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
@@ -41,15 +41,17 @@ struct ScenarioEndToEndTests {
                                     "SELECT id, COALESCE(wijk, ''), COALESCE(buurt, ''), COALESCE(wijkteam, '') FROM huishouden ORDER BY id")
             .map { $0.joined(separator: ";") + "\n" }.joined()
         #expect(placed == (try text(expected.appendingPathComponent("huishoudens.csv"))), "\(scenario): huishoudens.csv")
-        // The dates as stored, for a scenario that pins them (fixtures/tijdstempels).
-        let datums = expected.appendingPathComponent("datums.csv")
-        if FileManager.default.fileExists(atPath: datums.path) {
-            let query = try text(repositoryRoot().appendingPathComponent("scripts/datums.sql"))
-            let stored = try sqliteRows(folder.appendingPathComponent("out/wijkteam.sqlite").path, query)
+        // The dates as stored (fixtures/tijdstempels) and the voorzieningen (fixtures/berichten), for
+        // a scenario that pins them.
+        for (file, query) in [("datums.csv", "datums.sql"), ("voorzieningen.csv", "voorzieningen.sql")] {
+            let pinned = expected.appendingPathComponent(file)
+            guard FileManager.default.fileExists(atPath: pinned.path) else { continue }
+            let sql = try text(repositoryRoot().appendingPathComponent("scripts/\(query)"))
+            let stored = try sqliteRows(folder.appendingPathComponent("out/wijkteam.sqlite").path, sql)
                 .map { $0.joined(separator: ";") + "\n" }.joined()
-            #expect(stored == (try text(datums)), "\(scenario): datums.csv")
+            #expect(stored == (try text(pinned)), "\(scenario): \(file)")
         }
-        #expect(stats.stdout.hasPrefix("figures at the peildatum 2017-12-31, store of migratierun 1 (\(scenario),"))
+        #expect(stats.stdout.hasPrefix("figures at the peildatum 2017-12-31, store of migratierun 1 ("))
     }
 
     /// The same scenario loaded into PostgreSQL gives the same figures, read from PostgreSQL.
@@ -81,5 +83,37 @@ struct ScenarioEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/nothing.sqlite"))
         let none = try runCLI(["stats"])
         #expect(none.status == 64 && none.stderr.contains("give the migration file or --store"))
+    }
+}
+
+/// A message folder is a history, not a pile: renaming its files changes nothing in the result.
+struct MessageFolderTests {
+    @Test func renamingTheMessageFilesChangesNothing() throws {
+        func migrate(renaming: Bool) throws -> [String] {
+            let dir = TempDir("berichten")
+            let folder = try copyFixture("berichten", to: dir)
+            if renaming {
+                for sub in ["jw301", "wmo301"] {
+                    let path = folder.appendingPathComponent(sub).path
+                    let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+                    // Reverse the order the names sort in, and change every name.
+                    for (n, name) in names.enumerated() {
+                        try FileManager.default.moveItem(atPath: path + "/" + name, toPath: path + "/\(String(format: "%02d", names.count - n))-\(name.reversed().map(String.init).joined()).xml")
+                    }
+                }
+            }
+            let result = try runCLI(["migrate", "migratie.yml"], in: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            let store = folder.appendingPathComponent("out/wijkteam.sqlite").path
+            let tables = try ["SELECT * FROM voorziening ORDER BY id", "SELECT * FROM huishouden ORDER BY id", "SELECT * FROM client ORDER BY bsn",
+                              "SELECT * FROM gemeente ORDER BY code", "SELECT entiteit, sleutel, bron, bron_sleutel FROM herkomst ORDER BY 1, 2, 3"]
+                .map { try sqliteRows(store, $0).map { $0.joined(separator: "|") }.joined(separator: "\n") }
+            let summary = try String(contentsOf: folder.appendingPathComponent("out/report/summary.json"), encoding: .utf8)
+            return tables + [summary]
+        }
+        let plain = try migrate(renaming: false)
+        let renamed = try migrate(renaming: true)
+        #expect(plain == renamed)
+        #expect(plain[0].contains("jw301/1952-5001|999900018|jeugdwet|45|45A12|4|04|2|41099999|2024-03-04|2024-06-30"))
     }
 }

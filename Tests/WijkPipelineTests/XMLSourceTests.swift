@@ -15,12 +15,13 @@ struct XMLSourceTests {
         let scenario = try copyFixture("istandaarden", to: dir)
         let options = Pipeline.Options(load: true, store: "sqlite:\(dir.path)/s.sqlite", report: dir.path + "/r")
         let result = try await Pipeline.prepare(migrationFile: scenario.appendingPathComponent("migratie.yml").path, options: options).run()
-        #expect(result.summary.total == Counts(read: 7, loaded: 7, merged: 0, rejected: 0))
+        // Each message's client, its household (its BRP address) and its toewijzingen.
+        #expect(result.summary.total == Counts(read: 10, loaded: 10, merged: 0, rejected: 0))
         // Only the test-range BSNs of the example and our messages are remarked on (warnings).
         #expect(result.findings.map(\.rule) == ["bsn_test_range", "bsn_test_range", "bsn_test_range"])
         let db = try DatabaseQueue(path: dir.path + "/s.sqlite")
         let voorziening = try db.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM voorziening WHERE id = 'wmo301/101'")
+            try Row.fetchOne(db, sql: "SELECT * FROM voorziening WHERE id = 'wmo301/0384-101'")
         }
         #expect(voorziening?["bsn"] == "999900006")
         #expect(voorziening?["wet"] == "wmo")
@@ -32,13 +33,22 @@ struct XMLSourceTests {
         #expect(voorziening?["begindatum"] == "2023-01-01")
         #expect(voorziening?["einddatum"] == "2023-12-31")
         #expect(voorziening?["aanbieder"] == "42420001")
+        // The sender is the toewijzing's gemeente (OP275); what a wijkteam needs is carried.
+        #expect(voorziening?["bron_gemeente"] == "GM0384")
+        #expect(voorziening?["toewijzingsdatum"] == "2023-08-13")
+        #expect(voorziening?["commentaar"] == "Toegewezen product 1 Commentaar")
+        // The example's client lives in a household: its BRP address (Contactgegevens, Soort 01).
+        let household = try db.read { try Row.fetchOne($0, sql: "SELECT h.* FROM client c JOIN huishouden h ON h.id = c.huishouden WHERE c.bsn = '999900006'") }
+        #expect(household?["id"] == "9999XX-100-C-BAL")
+        #expect(household?["straat"] == "Straatweg")
+        #expect(household?["wijkteam"] == "wt-slochteren")
         let client = try db.read { try Row.fetchOne($0, sql: "SELECT * FROM client WHERE bsn = '999900006'") }
         #expect(client?["achternaam"] == "Wit")
         #expect(client?["voorvoegsel"] == "de")
         #expect(client?["geboortedatum"] == "1967-08-13")
         let jw = try await db.read { try String.fetchAll($0, sql: "SELECT id || ' ' || productcategorie || ' ' || wet FROM voorziening WHERE bsn = '999900031' ORDER BY id") }
-        #expect(jw == ["jw301/5002 54 jeugdwet", "jw301/5003 41 jeugdwet"])
-        let lineage = try await db.read { try String.fetchAll($0, sql: "SELECT locatie FROM herkomst WHERE entiteit = 'voorziening' AND sleutel = 'wmo301/101'") }
+        #expect(jw == ["jw301/1952-5002 54 jeugdwet", "jw301/1952-5003 41 jeugdwet"])
+        let lineage = try await db.read { try String.fetchAll($0, sql: "SELECT locatie FROM herkomst WHERE entiteit = 'voorziening' AND sleutel = 'wmo301/0384-101'") }
         #expect(lineage == ["/wmo301:Bericht[1]/wmo301:Client[1]/wmo301:ToegewezenProducten[1]/wmo301:ToegewezenProduct[1] (line 164)"])
     }
 
