@@ -90,22 +90,32 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
         }
         do {
             try reader.read { record in
-                if let invalid {
-                    let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .xpath(record.xpath, line: record.line), bronSleutel: nil)
-                    local.emit(.rejected(Rejection(finding: Finding(severity: .error, rule: compiled.refusal != nil ? "bericht_soort" : "xsd_invalid",
-                                                                    entiteit: compiled.entity, provenance: p,
-                                                                    melding: invalid),
-                                                   raw: record.element.serialized), key))
-                    return
-                }
                 seen += 1
                 if let progress = self.progress, seen == 1 || seen % 2048 == 0 {
                     progress(RunProgress(stage: "\(compiled.bestand) (\(compiled.entity.rawValue))", records: seen,
                                          fraction: size > 0 ? Double(reader.bytesRead) / Double(size) : nil))
                 }
-                let values = xpaths.map { $0.evaluate(from: record.element) ?? "" }
-                local.emit(self.take(values, location: .xpath(record.xpath, line: record.line), raw: RawText { record.element.serialized },
-                                     compiled, key))
+                // In a refused message (another version) the XPaths' namespaces do not match: no values.
+                let values = compiled.refusal == nil ? xpaths.map { $0.evaluate(from: record.element) ?? "" } : []
+                // What the fields took from the record's ancestors (a message's client BSN, its
+                // sender) goes with the raw text, as a comment before the element: the ancestors
+                // themselves are gone by the time a record is rejected.
+                let fromAncestors = zip(xpaths, values).filter { $0.0.parentSteps > 0 }.map { "\($0.0.text) = \($0.1)" }
+                let raw = RawText {
+                    let element = record.element.serialized
+                    guard !fromAncestors.isEmpty else { return element }
+                    let note = fromAncestors.joined(separator: "; ").replacingOccurrences(of: "--", with: "- -")
+                    return "<!-- from the record's ancestors: \(note) -->\n" + element
+                }
+                let location = Location.xpath(record.xpath, line: record.line)
+                if let invalid {
+                    let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: location, bronSleutel: nil)
+                    local.emit(.rejected(Rejection(finding: Finding(severity: .error, rule: compiled.refusal != nil ? "bericht_soort" : "xsd_invalid",
+                                                                    entiteit: compiled.entity, provenance: p, melding: invalid),
+                                                   raw: raw.text), key))
+                    return
+                }
+                local.emit(self.take(values, location: location, raw: raw, compiled, key))
             }
         } catch let error as XMLReadError {
             out = local

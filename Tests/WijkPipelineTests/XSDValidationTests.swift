@@ -22,6 +22,16 @@ struct XSDValidationTests {
         let message = try #require(invalid.first?.finding.melding)
         #expect(message.hasPrefix("the file does not validate against JW301.xsd: line 22: "), "\(message)")
         #expect(message.contains("2012-02-30"))
+        // The rejected toewijzing's raw text: the element with its namespaces, and what its fields
+        // took from its ancestors — a well-formed document on its own.
+        let raw = try #require(invalid.first { $0.finding.entiteit == .voorziening }?.raw)
+        #expect(raw.hasPrefix("<!-- from the record's ancestors: "), "\(raw)")
+        #expect(raw.contains("../../jw301:Bsn = 999900018"))
+        #expect(raw.contains("<jw301:ToegewezenProduct xmlns:ijw=\"http://www.istandaarden.nl/ijw/3_2/basisschema/schema\" xmlns:jw301="))
+        let file = dir.path + "/raw.xml"
+        try raw.write(toFile: file, atomically: true, encoding: .utf8)
+        let lint = try runProgram("xmllint", ["--noout", file])
+        #expect(lint.status == 0, "\(lint.stderr)")
         // The valid messages load as before.
         let jw = try #require(result.summary.sources.first { $0.bron == "jw301" })
         #expect(jw.total.read == 10 && jw.total.rejected == 3)
