@@ -11,7 +11,7 @@ public struct Resolution: Sendable {
     public var stale: [Besluit] = []
     /// Source records taken out by a decision or because they are in an open conflict
     /// (`--allow-open`), each with its reason.
-    public var removed: [(record: Merger.Removed, rule: String, reason: String)] = []
+    public var removed: [(record: Merger.Removed, rule: RuleID, reason: String)] = []
 }
 
 /// Decisions that cannot be applied to their conflicts: each where it is written and why, in
@@ -55,7 +55,7 @@ public enum Decisions {
         if allowOpen {
             for conflict in resolution.open {
                 for (entity, key) in rowsOf(conflict) {
-                    exclusions.append((entity, key, "conflict_open", "kept out: in open conflict \(conflict.id) (\(conflict.soort.rawValue))"))
+                    exclusions.append((entity, key, .conflictOpen, "kept out: in open conflict \(conflict.id) (\(conflict.soort.rawValue))"))
                 }
             }
         }
@@ -84,7 +84,7 @@ public enum Decisions {
     struct Mistake: Error { let text: String }
 
     /// A row to take out, and why.
-    typealias Exclusion = (entity: Entity, key: String, rule: String, reason: String)
+    typealias Exclusion = (entity: Entity, key: String, rule: RuleID, reason: String)
 
     static func apply(_ besluit: Besluit, _ conflict: Conflict, _ merger: Merger, _ exclusions: inout [Exclusion],
                       wijkteam: (String) -> String?, wijken: Set<String>) throws {
@@ -136,14 +136,14 @@ public enum Decisions {
             break   // loaded as it is: without wijk and wijkteam, on purpose
         case (.wijkOnbekend, .wijsAf(let keys)):
             guard keys == [conflict.sleutel] else { throw fail("the household of this conflict is '\(conflict.sleutel)'; write wijs_af: [\"\(conflict.sleutel)\"]") }
-            exclusions.append((.huishouden, conflict.sleutel, "besluit", "rejected by the decision on \(conflict.id): \(besluit.summary)"))
+            exclusions.append((.huishouden, conflict.sleutel, .besluit, "rejected by the decision on \(conflict.id): \(besluit.summary)"))
         case (.huishoudenPlannen, .kies(let bron)), (.voorzieningOverlap, .kies(let bron)):
             guard conflict.bronnen.contains(bron) else {
                 throw fail("source '\(bron)' is not in this conflict (it has \(conflict.bronnen.joined(separator: ", ")))")
             }
             let entity: Entity = conflict.soort == .huishoudenPlannen ? .plan : .voorziening
             for side in conflict.sides where side.provenance.bron != bron {
-                exclusions.append((entity, side.sleutel, "besluit", "rejected by the decision on \(conflict.id): \(besluit.summary)"))
+                exclusions.append((entity, side.sleutel, .besluit, "rejected by the decision on \(conflict.id): \(besluit.summary)"))
             }
         case (.huishoudenPlannen, .wijsAf(let keys)), (.voorzieningOverlap, .wijsAf(let keys)), (.medewerkerDubbel, .wijsAf(let keys)):
             let entity: Entity = conflict.soort == .huishoudenPlannen ? .plan : conflict.soort == .voorzieningOverlap ? .voorziening : .medewerker
@@ -152,7 +152,7 @@ public enum Decisions {
                 guard inConflict.contains(key) else {
                     throw fail("'\(key)' is not a record of this conflict (it has \(inConflict.sorted().joined(separator: ", ")))")
                 }
-                exclusions.append((entity, key, "besluit", "rejected by the decision on \(conflict.id): \(besluit.summary)"))
+                exclusions.append((entity, key, .besluit, "rejected by the decision on \(conflict.id): \(besluit.summary)"))
             }
         case (.voorzieningOverlap, .beide), (.medewerkerDubbel, .beide):
             break

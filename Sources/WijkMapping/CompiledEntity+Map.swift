@@ -7,17 +7,17 @@ extension CompiledEntity {
     public func map(fields input: [String], location: Location, raw: RawText) -> MapOutcome {
         let provenance = Provenance(bron: bron, bestand: bestand, locatie: location, bronSleutel: nil)
         var values = [Value?](repeating: nil, count: entity.fields.count)
-        func reject(_ rule: String, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> MapOutcome {
+        func reject(_ rule: RuleID, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> MapOutcome {
             .rejected(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: entity, provenance: provenance,
                                                  veld: field, melding: message, waarde: value, waardeIsPersoonlijk: personal),
                                 raw: raw.text, subject: subjectIndex.flatMap { values[$0]?.canonicalText }))
         }
 
         if let headerCount, input.count != headerCount {
-            return reject("csv_ragged", "the row has \(input.count) fields where the header has \(headerCount)")
+            return reject(.csvRagged, "the row has \(input.count) fields where the header has \(headerCount)")
         }
         if input.count < maxPosition {
-            return reject("csv_ragged", "the row has \(input.count) fields; the mapping reads column #\(maxPosition)")
+            return reject(.csvRagged, "the row has \(input.count) fields; the mapping reads column #\(maxPosition)")
         }
 
         // Split parts, addressed as -1, -2, …; nil where the split did not match.
@@ -46,7 +46,7 @@ extension CompiledEntity {
             case .empty(let wanted): keep = value.trimmingASCIISpaces().isEmpty == wanted
             }
             if !keep {
-                return reject("row_filter", "skipped by the mapping's row filter on column \(filter.column.display)",
+                return reject(.rowFilter, "skipped by the mapping's row filter on column \(filter.column.display)",
                               field: nil, value: value)
             }
         }
@@ -54,13 +54,13 @@ extension CompiledEntity {
         var warnings: [Finding] = []
         for field in fields {
             let def = field.definition
-            var bad: (rule: String, message: String, value: String)?
+            var bad: (rule: RuleID, message: String, value: String)?
             var text: String?
             switch field.source {
             case .constant(let c): text = c
             case .column(let i):
                 text = column(i)
-                if text == nil { bad = ("split_no_match", "the value does not match the split of its column", splitProblem[-i - 1] ?? "") }
+                if text == nil { bad = (.splitNoMatch, "the value does not match the split of its column", splitProblem[-i - 1] ?? "") }
             case .template(let templateParts):
                 var s = ""
                 for part in templateParts {
@@ -68,7 +68,7 @@ extension CompiledEntity {
                     case .literal(let l): s += l
                     case .column(let i):
                         guard let v = column(i) else {
-                            bad = ("split_no_match", "the value does not match the split of its column", splitProblem[-i - 1] ?? "")
+                            bad = (.splitNoMatch, "the value does not match the split of its column", splitProblem[-i - 1] ?? "")
                             break
                         }
                         s += v
@@ -108,7 +108,7 @@ extension CompiledEntity {
             }
         }
         for (index, def) in entity.fields.enumerated() where def.required && values[index] == nil {
-            return reject("required_field", "\(entity.rawValue) needs '\(def.name)', and it is empty", field: def.name)
+            return reject(.requiredField, "\(entity.rawValue) needs '\(def.name)', and it is empty", field: def.name)
         }
         let keyIndex = entity.fields.firstIndex { $0.role == .sourceKey }
         let key = keyIndex.flatMap { values[$0]?.canonicalText }
@@ -121,7 +121,7 @@ extension CompiledEntity {
     }
 
     struct ParseProblem: Error {
-        let rule: String
+        let rule: RuleID
         let message: String
     }
 
@@ -129,24 +129,24 @@ extension CompiledEntity {
         switch field.definition.kind {
         case .text(let maxLength):
             if let maxLength, text.utf8.count > maxLength, text.count > maxLength {
-                return .failure(ParseProblem(rule: "value_too_long", message: "longer than \(maxLength) characters"))
+                return .failure(ParseProblem(rule: .valueTooLong, message: "longer than \(maxLength) characters"))
             }
             return .success(.text(text))
         case .integer(let range):
             guard let n = Int(text), range.contains(n) else {
-                return .failure(ParseProblem(rule: "value_unparseable", message: "not a whole number from \(range.lowerBound) to \(range.upperBound)"))
+                return .failure(ParseProblem(rule: .valueUnparseable, message: "not a whole number from \(range.lowerBound) to \(range.upperBound)"))
             }
             return .success(.integer(n))
         case .decimal:
             var s = text
             if field.spec.decimalComma {
                 guard !s.contains(".") else {
-                    return .failure(ParseProblem(rule: "value_unparseable", message: "not a decimal number with a decimal comma"))
+                    return .failure(ParseProblem(rule: .valueUnparseable, message: "not a decimal number with a decimal comma"))
                 }
                 s = s.replacingOccurrences(of: ",", with: ".")
             }
             guard s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }), let d = Double(s) else {
-                return .failure(ParseProblem(rule: "value_unparseable",
+                return .failure(ParseProblem(rule: .valueUnparseable,
                                              message: "not a decimal number" + (field.spec.decimalComma ? "" : " (is the decimal a comma? declare 'decimal: comma')")))
             }
             return .success(.decimal(d))
@@ -155,20 +155,20 @@ extension CompiledEntity {
                 if let date = pattern.parse(text) { return .success(.date(date)) }
             }
             let patterns = field.spec.datePatterns.map(\.text).joined(separator: " or ")
-            return .failure(ParseProblem(rule: "value_unparseable", message: "not a date that exists in the pattern \(patterns)"))
+            return .failure(ParseProblem(rule: .valueUnparseable, message: "not a date that exists in the pattern \(patterns)"))
         case .bsn:
             guard let bsn = BSN(text) else {
-                return .failure(ParseProblem(rule: "value_unparseable", message: "a BSN is 9 digits"))
+                return .failure(ParseProblem(rule: .valueUnparseable, message: "a BSN is 9 digits"))
             }
             return .success(.bsn(bsn))
         case .postcode:
             guard let postcode = Postcode(text) else {
-                return .failure(ParseProblem(rule: "value_unparseable", message: "not a Dutch postcode (1234 AB)"))
+                return .failure(ParseProblem(rule: .valueUnparseable, message: "not a Dutch postcode (1234 AB)"))
             }
             return .success(.postcode(postcode))
         case .code(let codes):
             guard codes.contains(text) else {
-                return .failure(ParseProblem(rule: "value_not_in_code_list",
+                return .failure(ParseProblem(rule: .valueNotInCodeList,
                                              message: "not one of \(codes.joined(separator: ", ")) (map the source's labels with a value map)"))
             }
             return .success(.text(text))

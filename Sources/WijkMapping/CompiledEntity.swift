@@ -55,7 +55,7 @@ public struct CompiledEntity: @unchecked Sendable {
         let spec: FieldSpec
         let fallback: String?        // source default, else the mapping's default
         /// The catalogue rule a parse failure of this field is reported under, if any.
-        let formatRule: String?
+        let formatRule: RuleID?
         /// What a bad value does: the mapping's on_error, or a warning when the rule is set so.
         let onError: OnError
     }
@@ -63,7 +63,7 @@ public struct CompiledEntity: @unchecked Sendable {
     /// Binds an entity spec to its file. Unknown columns are reported against the mapping file,
     /// with the file's header listed.
     static func compile(_ spec: EntitySpec, mapping: MappingSpec, bron: String, path: String, display: String,
-                        bestand: String, defaults: [String: String], ruleSettings: [String: RuleSetting],
+                        bestand: String, defaults: [String: String], ruleSettings: [RuleID: RuleSetting],
                         _ d: Diagnostics) -> CompiledEntity? {
         var header: [String]?
         var xpaths: [XPath] = []
@@ -224,7 +224,7 @@ public struct CompiledEntity: @unchecked Sendable {
 
 /// A bad value is loaded empty with a warning when the mapping says `on_error: empty` or when the
 /// migration file sets the field's format rule to `warning`.
-func effectiveOnError(_ onError: OnError, rule: Rule?, _ settings: [String: RuleSetting]) -> OnError {
+func effectiveOnError(_ onError: OnError, rule: Rule?, _ settings: [RuleID: RuleSetting]) -> OnError {
     guard onError == .reject, let rule else { return onError }
     let severity: Severity
     switch settings[rule.id] {

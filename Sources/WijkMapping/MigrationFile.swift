@@ -222,12 +222,12 @@ public enum MigrationFile {
             }
         }
 
-        var ruleSettings: [String: RuleSetting] = [:]
+        var ruleSettings: [RuleID: RuleSetting] = [:]
         if let rulesNode = keyed["rules"], let pairs = rulesNode.pairs(d, what: "'rules'") {
             for (id, keySpot, value) in pairs {
-                guard let rule = RuleCatalogue.rule(id) else {
+                guard let rule = RuleCatalogue.rule(named: id) else {
                     d.add(keySpot, "unknown rule '\(id)'",
-                          hint: Suggestion.didYouMean(id, in: RuleCatalogue.ids) ?? "'wijkmigratie rules' lists them")
+                          hint: Suggestion.didYouMean(id, in: RuleCatalogue.ids.map(\.rawValue)) ?? "'wijkmigratie rules' lists them")
                     continue
                 }
                 let setting: RuleSetting
@@ -249,7 +249,7 @@ public enum MigrationFile {
                     continue
                 default: break
                 }
-                ruleSettings[id] = setting
+                ruleSettings[rule.id] = setting
             }
         }
         var maxRejects: RejectThreshold?

@@ -72,7 +72,7 @@ public struct SourcePlan: @unchecked Sendable {
     /// The source's entities, compiled against their files, in processing order.
     public let entities: [CompiledEntity]
     /// Rules switched off or given another severity for this source (`rules:` in the migration file).
-    public let ruleSettings: [String: RuleSetting]
+    public let ruleSettings: [RuleID: RuleSetting]
     /// The most rejects the source may have before the run stops (`max_rejects:`).
     public let maxRejects: RejectThreshold?
 }

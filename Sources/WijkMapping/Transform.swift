@@ -25,7 +25,7 @@ public enum Transform: Sendable, Equatable {
     /// The outcome of a step: the new text, or why the value is bad.
     enum Outcome {
         case value(String)
-        case bad(rule: String, message: String)
+        case bad(rule: RuleID, message: String)
     }
 
     func apply(_ text: String, maps: [String: ValueMap]) -> Outcome {
@@ -38,14 +38,14 @@ public enum Transform: Sendable, Equatable {
             guard !text.isEmpty, text.count < width else { return .value(text) }
             return .value(String(repeating: char, count: width - text.count) + text)
         case .map(let name):
-            guard let map = maps[name] else { return .bad(rule: "value_unmapped", message: "value map '\(name)' is missing") }
+            guard let map = maps[name] else { return .bad(rule: .valueUnmapped, message: "value map '\(name)' is missing") }
             if let mapped = map.entries[text] { return .value(mapped) }
-            return .bad(rule: "value_unmapped", message: "the value is not in value map '\(name)'")
+            return .bad(rule: .valueUnmapped, message: "the value is not in value map '\(name)'")
         case .boolean(let yes, let no):
             let word = text.trimmingASCIISpaces().lowercased()
             if Transform.trueWords.contains(word) { return .value(yes) }
             if Transform.falseWords.contains(word) { return .value(no) }
-            return .bad(rule: "value_unparseable", message: "not a yes/no word (ja/nee, J/N, true/false, 1/0)")
+            return .bad(rule: .valueUnparseable, message: "not a yes/no word (ja/nee, J/N, true/false, 1/0)")
         case .replace(let from, let to):
             return .value(text.replacingOccurrences(of: from, with: to))
         }

@@ -45,7 +45,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     func lineage(of entity: Entity) -> Int { lineageBySource.reduce(0) { $0 + ($1.key.entity == entity ? $1.value : 0) } }
     /// Records others refer to that were rejected, by what they are referred to by (a client's
     /// BSN; `bron` NUL `sleutel` for the others): where they were and which rule.
-    private var rejectedParents: [Entity: [String: (Provenance, String)]] = [:]
+    private var rejectedParents: [Entity: [String: (Provenance, RuleID)]] = [:]
     private var decodeFailure: String?
     /// Old teams folded into a wijkteam: (wijkteam id, provenance).
     private(set) var teamLineage: [(String, Provenance)] = []
@@ -127,7 +127,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
             arriving = record.entity
         }
         let p = record.provenance
-        func reject(_ rule: String, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> (MergeOutcome, [Finding]) {
+        func reject(_ rule: RuleID, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> (MergeOutcome, [Finding]) {
             let rejection = Rejection(finding: Finding(severity: .error, rule: rule, entiteit: record.entity, provenance: p, veld: field,
                                                        melding: message, waarde: value, waardeIsPersoonlijk: personal),
                                       raw: record.raw, subject: Merger.subject(of: record))
@@ -146,33 +146,33 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
             switch target {
             case .team:
                 guard let wijkteam = context.teams[p.bron]?[text] else {
-                    return reject("reference_team", "team is not mapped to a wijkteam in the migration file (teams of source \(p.bron))",
+                    return reject(.referenceTeam, "team is not mapped to a wijkteam in the migration file (teams of source \(p.bron))",
                                   field: def.name, value: text)
                 }
                 values[index] = .text(wijkteam)
             case .huishouden:
                 guard let id = households[Merger.sourceKey(p.bron, text)] else {
                     if let why = rejectedParent(.huishouden, Merger.sourceKey(p.bron, text)) {
-                        return reject("reference_rejected", "its huishouden was rejected: \(why)", field: def.name, value: text)
+                        return reject(.referenceRejected, "its huishouden was rejected: \(why)", field: def.name, value: text)
                     }
-                    return reject("reference_huishouden", "no huishouden with this key in source \(p.bron)", field: def.name, value: text)
+                    return reject(.referenceHuishouden, "no huishouden with this key in source \(p.bron)", field: def.name, value: text)
                 }
                 values[index] = .text(id)
             case .medewerker:
                 let key = staffAlias[Merger.sourceKey(p.bron, text)] ?? "\(p.bron)/\(text)"
                 guard offsets[.medewerker]?[key] != nil else {
                     if let why = rejectedParent(.medewerker, Merger.sourceKey(p.bron, text)) {
-                        return reject("reference_rejected", "its medewerker was rejected: \(why)", field: def.name, value: text)
+                        return reject(.referenceRejected, "its medewerker was rejected: \(why)", field: def.name, value: text)
                     }
-                    return reject("reference_medewerker", "no medewerker with this key in source \(p.bron)", field: def.name, value: text)
+                    return reject(.referenceMedewerker, "no medewerker with this key in source \(p.bron)", field: def.name, value: text)
                 }
                 values[index] = .text(key)
             case .client:
                 guard offsets[.client]?[text] != nil else {
                     if let why = rejectedParent(.client, text) {
-                        return reject("reference_rejected", "the client with this BSN was rejected: \(why)", field: def.name, value: text, personal: true)
+                        return reject(.referenceRejected, "the client with this BSN was rejected: \(why)", field: def.name, value: text, personal: true)
                     }
-                    return reject("reference_client", "no client with this BSN in any source (an orphan)",
+                    return reject(.referenceClient, "no client with this BSN in any source (an orphan)",
                                   field: def.name, value: text, personal: true)
                 }
             default:
@@ -184,17 +184,17 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
         switch record.entity.identity {
         case .mappedToWijkteam:
             guard let sleutel = p.bronSleutel, let wijkteam = context.teams[p.bron]?[sleutel] else {
-                return reject("reference_team", "old team is not mapped to a wijkteam in the migration file (teams of source \(p.bron))",
+                return reject(.referenceTeam, "old team is not mapped to a wijkteam in the migration file (teams of source \(p.bron))",
                               field: "sleutel", value: p.bronSleutel)
             }
             teamLineage.append((wijkteam, p))
             return (.merged, [])
         case .bsn:
-            guard case .bsn(let bsn)? = record["bsn"] else { return reject("required_field", "client needs 'bsn'", field: "bsn") }
+            guard case .bsn(let bsn)? = record["bsn"] else { return reject(.requiredField, "client needs 'bsn'", field: "bsn") }
             key = bsn.value
         case .address:
             guard case .postcode(let postcode)? = record["postcode"], case .integer(let nummer)? = record["huisnummer"] else {
-                return reject("required_field", "huishouden needs 'postcode' and 'huisnummer'")
+                return reject(.requiredField, "huishouden needs 'postcode' and 'huisnummer'")
             }
             let letter = record.text("huisletter")?.uppercased() ?? ""
             let toevoeging = record.text("toevoeging")?.uppercased() ?? ""
@@ -202,7 +202,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
             if let sleutel = p.bronSleutel {
                 let sourceKey = Merger.sourceKey(p.bron, sleutel)
                 if let earlier = households[sourceKey], earlier != key {
-                    return reject("key_duplicate", "the source uses this huishouden key for another address too", field: "sleutel", value: sleutel)
+                    return reject(.keyDuplicate, "the source uses this huishouden key for another address too", field: "sleutel", value: sleutel)
                 }
                 households.set(sourceKey, key)
             }
@@ -211,17 +211,17 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
                 derived["wijkteam"] = context.wijkteam(place.wijk)
                 if let buurt = place.buurt { derived["buurt"] = buurt }
             } else {
-                warnings.append(Finding(severity: .warning, rule: "wijk_unknown", entiteit: .huishouden, provenance: p, veld: "postcode",
+                warnings.append(Finding(severity: .warning, rule: .wijkUnknown, entiteit: .huishouden, provenance: p, veld: "postcode",
                                         melding: "the postcode lies in no wijk of the new gemeente: conflict wijk.onbekend (a steward places it in a wijk, loads it without wijk, or rejects it)",
                                         waarde: postcode.value))
             }
         case .namespacedSourceKey:
-            guard let sleutel = p.bronSleutel else { return reject("required_field", "\(record.entity.rawValue) needs 'sleutel'", field: "sleutel") }
+            guard let sleutel = p.bronSleutel else { return reject(.requiredField, "\(record.entity.rawValue) needs 'sleutel'", field: "sleutel") }
             let ownKey = "\(p.bron)/\(sleutel)"
             let earlier = record.entity == .medewerker ? staffSeen[ownKey] : load(record.entity, ownKey)?.herkomst.first
             superseding = earlier != nil && record.entity == .voorziening && context.messageSources.contains(p.bron)
             if let earlier, !superseding {
-                return reject("key_duplicate", "this key is already used by the record at \(earlier.bestand) \(earlier.locatie)",
+                return reject(.keyDuplicate, "this key is already used by the record at \(earlier.bestand) \(earlier.locatie)",
                               field: "sleutel", value: sleutel)
             }
             if record.entity == .medewerker { staffSeen[ownKey] = p }
@@ -231,7 +231,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
                 let i = Merger.bronGemeenteIndex
                 if let own = values[i]?.canonicalText {
                     guard let code = Merger.gemeenteCode(own) else {
-                        return reject("bron_gemeente_code", "not a gemeentecode (four digits, or GM and four digits)", field: "bron_gemeente", value: own)
+                        return reject(.bronGemeenteCode, "not a gemeentecode (four digits, or GM and four digits)", field: "bron_gemeente", value: own)
                     }
                     values[i] = .text(code)
                 } else if let gemeente = context.bronGemeente[p.bron] {

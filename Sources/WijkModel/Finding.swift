@@ -14,7 +14,7 @@ public enum Severity: String, Sendable, Codable, Comparable {
 public struct Finding: Hashable, Sendable {
     public let severity: Severity
     /// A stable snake_case id (`value_unparseable`, `reference_unknown`, …).
-    public let rule: String
+    public let rule: RuleID
     public let entiteit: Entity
     public let provenance: Provenance
     /// The canonical field (or source column) concerned, if any.
@@ -24,7 +24,7 @@ public struct Finding: Hashable, Sendable {
     public let waarde: String?
     public let waardeIsPersoonlijk: Bool
 
-    public init(severity: Severity, rule: String, entiteit: Entity, provenance: Provenance,
+    public init(severity: Severity, rule: RuleID, entiteit: Entity, provenance: Provenance,
                 veld: String? = nil, melding: String, waarde: String? = nil, waardeIsPersoonlijk: Bool = false) {
         self.severity = severity
         self.rule = rule

@@ -308,7 +308,7 @@ public struct Pipeline {
         let removed = merger.exclude(withdrawn.map { (Entity.voorziening, $0.key) })
         for (w, records) in zip(withdrawn, removed) {
             for record in records {
-                state.takeOut(record, rule: "toewijzing_vervallen",
+                state.takeOut(record, rule: .toewijzingVervallen,
                               reason: "not loaded: the latest message withdraws this toewijzing (RedenWijziging \(w.reden.rawValue) \(w.reden.meaning))")
             }
         }
@@ -364,7 +364,7 @@ public struct Pipeline {
             let f = r.finding
             return StoreTables.afwijzing.row([
                 "bron": .text(f.provenance.bron), "bestand": .text(f.provenance.bestand), "locatie": .text(f.provenance.locatie.stored),
-                "entiteit": .text(f.entiteit.rawValue), "regel": .text(f.rule), "veld": StoreValue(f.veld),
+                "entiteit": .text(f.entiteit.rawValue), "regel": .text(f.rule.rawValue), "veld": StoreValue(f.veld),
                 "melding": .text(f.message(reveal: true)), "ruwe_regel": .text(r.raw),
             ])
         })

@@ -23,14 +23,14 @@ struct RunState {
 
     mutating func reject(_ rejection: Rejection, _ key: Key) {
         counts[key, default: Counts()].rejected += 1
-        if rejection.finding.rule != "row_filter" { defects[key.bron, default: 0] += 1 }
+        if rejection.finding.rule != .rowFilter { defects[key.bron, default: 0] += 1 }
         rejections.append(rejection)
         findings.append(rejection.finding)
     }
 
     /// A record that was counted as loaded or merged and is taken out again by a steward's
     /// decision or an open conflict: it becomes a reject, with the conflict as its reason.
-    mutating func takeOut(_ record: Merger.Removed, rule: String, reason: String) {
+    mutating func takeOut(_ record: Merger.Removed, rule: RuleID, reason: String) {
         let key = Key(bron: record.provenance.bron, entity: record.entity)
         if record.madeTheRow { counts[key, default: Counts()].loaded -= 1 } else { counts[key, default: Counts()].merged -= 1 }
         let finding = Finding(severity: .error, rule: rule, entiteit: record.entity, provenance: record.provenance, melding: reason)
@@ -68,7 +68,7 @@ struct RunState {
             sources.append(RunSummary.Source(bron: source.name, gemeente: source.gemeente.code, entities: entities, total: sourceTotal))
         }
         var rules: [String: Int] = [:]
-        for f in findings { rules[f.rule, default: 0] += 1 }
+        for f in findings { rules[f.rule.rawValue, default: 0] += 1 }
         return RunSummary(
             migratie: plan.name, sources: sources, total: total,
             tables: Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.count) }),

@@ -110,7 +110,7 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
                 let location = Location.xpath(record.xpath, line: record.line)
                 if let invalid {
                     let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: location, bronSleutel: nil)
-                    local.emit(.rejected(Rejection(finding: Finding(severity: .error, rule: compiled.refusal != nil ? "bericht_soort" : "xsd_invalid",
+                    local.emit(.rejected(Rejection(finding: Finding(severity: .error, rule: compiled.refusal != nil ? .berichtSoort : .xsdInvalid,
                                                                     entiteit: compiled.entity, provenance: p, melding: invalid),
                                                    raw: raw.text), key))
                     return
@@ -125,12 +125,12 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
         if !reader.unmatched.isEmpty && compiled.refusal == nil {
             let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(1), bronSleutel: nil)
             let names = reader.unmatched.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
-            out.emit(.finding(Finding(severity: .warning, rule: "xml_unmatched_elements", entiteit: compiled.entity, provenance: p,
+            out.emit(.finding(Finding(severity: .warning, rule: .xmlUnmatchedElements, entiteit: compiled.entity, provenance: p,
                                       melding: "elements beside the \(compiled.entity.rawValue) records that no records path takes, not read: \(names)")))
         }
         if reader.recordsSeen == 0 {
             let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(1), bronSleutel: nil)
-            out.emit(.finding(Finding(severity: .warning, rule: "xml_no_records", entiteit: compiled.entity, provenance: p,
+            out.emit(.finding(Finding(severity: .warning, rule: .xmlNoRecords, entiteit: compiled.entity, provenance: p,
                                       melding: "no element matched the records path; are its names and namespaces right?")))
         }
     }
@@ -158,11 +158,11 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
             }
             switch result {
             case .malformed(let bad):
-                let rule: String
+                let rule: RuleID
                 switch bad.problem {
-                case .unterminatedQuote: rule = "csv_unterminated_quote"
-                case .tooLong: rule = "csv_record_too_long"
-                case .invalidEncoding, .nulByte: rule = "encoding_invalid"
+                case .unterminatedQuote: rule = .csvUnterminatedQuote
+                case .tooLong: rule = .csvRecordTooLong
+                case .invalidEncoding, .nulByte: rule = .encodingInvalid
                 }
                 let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(bad.line), bronSleutel: nil)
                 out.emit(.rejected(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: compiled.entity, provenance: p,

@@ -14,7 +14,7 @@ public enum Reports {
     public static func findingsCSV(_ findings: [Finding], reveal: Bool) -> [UInt8] {
         var csv = ExcelCSV(header: ["severity", "rule", "bron", "bestand", "locatie", "entiteit", "veld", "melding"])
         for f in findings {
-            csv.append([f.severity.rawValue, f.rule, f.provenance.bron, f.provenance.bestand, f.provenance.locatie.stored,
+            csv.append([f.severity.rawValue, f.rule.rawValue, f.provenance.bron, f.provenance.bestand, f.provenance.locatie.stored,
                         f.entiteit.rawValue, f.veld ?? "", f.message(reveal: reveal)])
         }
         return csv.data
@@ -27,7 +27,7 @@ public enum Reports {
         for r in rejections {
             let f = r.finding
             csv.append([f.provenance.bron, f.provenance.bestand, f.provenance.locatie.stored, f.entiteit.rawValue,
-                        f.veld ?? "", f.rule, f.message(reveal: reveal)])
+                        f.veld ?? "", f.rule.rawValue, f.message(reveal: reveal)])
         }
         return csv.data
     }

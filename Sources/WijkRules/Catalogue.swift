@@ -13,14 +13,17 @@ public enum RuleCatalogue {
         .referenceHuishouden, .referenceMedewerker, .referenceClient, .referenceRejected, .referenceTeam,
     ]
 
-    public static func rule(_ id: String) -> Rule? { all.first { $0.id == id } }
+    public static func rule(_ id: RuleID) -> Rule? { all.first { $0.id == id } }
 
-    public static var ids: [String] { all.map(\.id) }
+    /// A rule by its id as a migration file writes it.
+    public static func rule(named name: String) -> Rule? { RuleID(rawValue: name).flatMap(rule) }
+
+    public static var ids: [RuleID] { all.map(\.id) }
 
     /// Which format rule covers a field's parse failures (`date_exists` for every date field, …).
     public static func formatRule(for entity: Entity, field: String) -> Rule? {
         all.first { rule in
-            guard rule.id != "required_field", case .format(let fields, _) = rule.kind else { return false }
+            guard rule.id != .requiredField, case .format(let fields, _) = rule.kind else { return false }
             return fields.contains(FieldRef(entity, field))
         }
     }

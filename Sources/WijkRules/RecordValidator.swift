@@ -7,7 +7,7 @@ public struct RecordValidator: Sendable {
     let context: RuleContext
 
     /// - Parameter settings: rule id → severity, or nil for a rule switched off.
-    public init(settings: [String: Severity?], context: RuleContext) {
+    public init(settings: [RuleID: Severity?], context: RuleContext) {
         var byEntity: [Entity: [(Rule, Severity, @Sendable (MappedRecord, RuleContext) -> Violation?)]] = [:]
         for rule in RuleCatalogue.all {
             guard case .record(let entities, let check) = rule.kind else { continue }

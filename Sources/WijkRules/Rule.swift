@@ -13,14 +13,14 @@ public struct Rule: Sendable {
         case reference(field: FieldRef, target: Entity)
     }
 
-    public let id: String
+    public let id: RuleID
     public let name: String
     public let rationale: String
     public let severity: Severity
     public let kind: Kind
     public let examples: [Example]
 
-    public init(id: String, name: String, rationale: String, severity: Severity, kind: Kind, examples: [Example]) {
+    public init(id: RuleID, name: String, rationale: String, severity: Severity, kind: Kind, examples: [Example]) {
         self.id = id
         self.name = name
         self.rationale = rationale
@@ -35,7 +35,7 @@ public struct Rule: Sendable {
     public var configurable: Configurability {
         switch kind {
         case .record: return .any
-        case .format: return id == "required_field" ? .fixed : .severityOnly
+        case .format: return id == .requiredField ? .fixed : .severityOnly
         case .reference: return .fixed
         }
     }

@@ -2,10 +2,12 @@
 /// Markdown (a test keeps the two the same).
 public enum RuleTable {
     public static func lines() -> String {
-        let width = RuleCatalogue.all.map(\.id.count).max() ?? 0
-        return RuleCatalogue.all.map { rule in
-            rule.id + String(repeating: " ", count: width - rule.id.count + 2)
-                + rule.severity.rawValue + String(repeating: " ", count: 9 - rule.severity.rawValue.count) + rule.name
+        let rows: [(id: String, severity: String, what: String)] = RuleCatalogue.all.map { ($0.id.rawValue, $0.severity.rawValue, $0.name) }
+            + FindingCatalogue.all.map { ($0.id.rawValue, $0.severity, $0.what) }
+        let width = rows.map(\.id.count).max() ?? 0
+        return rows.map { row in
+            let padding = String(repeating: " ", count: width - row.id.count + 2)
+            return row.id + padding + row.severity + String(repeating: " ", count: max(1, 9 - row.severity.count)) + row.what
         }.joined(separator: "\n")
     }
 
@@ -18,8 +20,10 @@ public enum RuleTable {
             case .severityOnly: settable = " (never off)"
             case .fixed: settable = " (fixed)"
             }
-            rows.append("| `\(rule.id)` | \(rule.severity.rawValue)\(settable) | \(rule.kindName) | \(rule.name) | \(rule.rationale) |")
+            rows.append("| `\(rule.id.rawValue)` | \(rule.severity.rawValue)\(settable) | \(rule.kindName) | \(rule.name) | \(rule.rationale) |")
         }
         return rows.joined(separator: "\n")
+            + "\n\nBesides the rules, reading, mapping, merging and deciding report these findings (not configurable):\n\n"
+            + FindingCatalogue.markdown()
     }
 }

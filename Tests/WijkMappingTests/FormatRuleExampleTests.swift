@@ -14,7 +14,7 @@ struct FormatRuleExampleTests {
 
     static var cases: [String] {
         RuleCatalogue.all.flatMap { rule -> [String] in
-            guard rule.id != "required_field", case .format(let fields, _) = rule.kind else { return [] }
+            guard rule.id != .requiredField, case .format(let fields, _) = rule.kind else { return [] }
             return fields.map { "\(rule.id) \($0.entity.rawValue) \($0.field)" }
         }
     }
@@ -23,7 +23,7 @@ struct FormatRuleExampleTests {
     func examplesThroughTheMapping(_ item: String) throws {
         let parts = item.split(separator: " ").map(String.init)
         let (id, entity, field) = (parts[0], Entity(rawValue: parts[1])!, parts[2])
-        let rule = try #require(RuleCatalogue.rule(id))
+        let rule = try #require(RuleCatalogue.rule(named: id))
         let texts = rule.examples.compactMap { example -> (String, Bool)? in
             if case .text(let t) = example.input { return (t, example.passes) }
             return nil
@@ -56,8 +56,8 @@ struct FormatRuleExampleTests {
             case .mapped:
                 #expect(passes, "\(id) on \(entity.rawValue).\(field): '\(text)' should fail, and the mapping loaded it")
             case .rejected(let rejection):
-                #expect(!passes, "\(id) on \(entity.rawValue).\(field): '\(text)' should pass, and was rejected (\(rejection.finding.rule))")
-                if !passes { #expect(rejection.finding.rule == id, "\(entity.rawValue).\(field): '\(text)' rejected as \(rejection.finding.rule), not \(id)") }
+                #expect(!passes, "\(id) on \(entity.rawValue).\(field): '\(text)' should pass, and was rejected (\(rejection.finding.rule.rawValue))")
+                if !passes { #expect(rejection.finding.rule.rawValue == id, "\(entity.rawValue).\(field): '\(text)' rejected as \(rejection.finding.rule.rawValue), not \(id)") }
             }
         }
     }

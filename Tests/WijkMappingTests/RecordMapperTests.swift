@@ -29,7 +29,7 @@ struct RecordMapperTests {
         switch map(e, line) {
         case .mapped(let r): return r
         case .rejected(let r):
-            Issue.record("rejected: \(r.finding.rule) \(r.finding.message(reveal: true))", sourceLocation: sourceLocation)
+            Issue.record("rejected: \(r.finding.rule.rawValue) \(r.finding.message(reveal: true))", sourceLocation: sourceLocation)
             return nil
         }
     }
@@ -75,7 +75,7 @@ struct RecordMapperTests {
 
     @Test func splitThatDoesNotMatchRejectsWithTheValue() throws {
         let f = rejected(try entity(Self.household), "1;;;twaalf;9601AB;;;;")
-        #expect(f?.rule == "split_no_match")
+        #expect(f?.rule.rawValue == "split_no_match")
         #expect(f?.veld == "sleutel" || f?.veld == "huisnummer")
         #expect(f?.provenance.locatie == .line(2))
     }
@@ -104,7 +104,7 @@ struct RecordMapperTests {
 
     @Test func dateThatDoesNotExistRejectsAndMasksTheValue() throws {
         let f = rejected(try entity(Self.client, extra: Self.maps), "1;123456782;X;;;31-02-1950;;;M")
-        #expect(f?.rule == "date_exists")
+        #expect(f?.rule.rawValue == "date_exists")
         #expect(f?.veld == "geboortedatum")
         #expect(f?.message(reveal: false) == "not a date that exists in the pattern dd-MM-yyyy or d/M/yyyy or yyyyMMdd: '(masked)'")
         #expect(f?.message(reveal: true).hasSuffix("'31-02-1950'") == true)
@@ -112,14 +112,14 @@ struct RecordMapperTests {
 
     @Test func badBSNRejectsMasked() throws {
         let f = rejected(try entity(Self.client, extra: Self.maps), "1;1234567890;X;;;;;;M")
-        #expect(f?.rule == "bsn_format")
+        #expect(f?.rule.rawValue == "bsn_format")
         #expect(f?.message(reveal: false) == "a BSN is 9 digits: '**********'")
     }
 
     @Test func unmappedValueWithOnErrorEmptyLoadsEmptyWithAWarning() throws {
         let r = mapped(try entity(Self.client, extra: Self.maps), "1;123456782;X;;;;;;Q")
         #expect(r?["geslacht"] == nil)
-        #expect(r?.warnings.map(\.rule) == ["value_unmapped"])
+        #expect(r?.warnings.map(\.rule.rawValue) == ["value_unmapped"])
         #expect(r?.warnings.first?.severity == .warning)
         #expect(r?.warnings.first?.veld == "geslacht")
     }
@@ -135,13 +135,13 @@ struct RecordMapperTests {
 
     @Test func requiredFieldEmptyRejects() throws {
         let f = rejected(try entity(Self.client, extra: Self.maps), "1;123456782; ;;;;;;M")
-        #expect(f?.rule == "required_field")
+        #expect(f?.rule.rawValue == "required_field")
         #expect(f?.veld == "achternaam")
     }
 
     @Test func raggedRowRejects() throws {
         let f = rejected(try entity(Self.client, extra: Self.maps), "1;123456782;X;;;;;;M;extra")
-        #expect(f?.rule == "csv_ragged")
+        #expect(f?.rule.rawValue == "csv_ragged")
         #expect(f?.melding == "the row has 10 fields where the header has 9")
     }
 
@@ -162,14 +162,14 @@ struct RecordMapperTests {
         #expect(r?["fte"] == .decimal(0.89))
         #expect(r?.text("dienstverband") == "gedetacheerd")
         #expect(mapped(e, "7;;Smit;;;;1;ja;nee")?.text("dienstverband") == "in_dienst")
-        #expect(rejected(e, "7;;Smit;;;;0.89;ja;J")?.rule == "value_unparseable")
-        #expect(rejected(e, "7;;Smit;;;;1;ja;misschien")?.rule == "value_unparseable")
+        #expect(rejected(e, "7;;Smit;;;;0.89;ja;J")?.rule.rawValue == "value_unparseable")
+        #expect(rejected(e, "7;;Smit;;;;1;ja;misschien")?.rule.rawValue == "value_unparseable")
     }
 
     @Test func rowFiltersRejectWithTheirOwnRule() throws {
         let e = try entity(Self.staff)
-        #expect(rejected(e, "7;;Smit;;;;1;nee;J")?.rule == "row_filter")
-        #expect(rejected(e, ";;Smit;;;;1;ja;J")?.rule == "row_filter")
+        #expect(rejected(e, "7;;Smit;;;;1;nee;J")?.rule.rawValue == "row_filter")
+        #expect(rejected(e, ";;Smit;;;;1;ja;J")?.rule.rawValue == "row_filter")
     }
 
     @Test func codeListAndLengthLimits() throws {
@@ -183,8 +183,8 @@ struct RecordMapperTests {
                 productcode: naam
             """)
         #expect(mapped(e, "1;123456782;01A01;;;;;;wmo")?.text("wet") == "wmo")
-        #expect(rejected(e, "1;123456782;01A01;;;;;;Wmo")?.rule == "wet_code")
-        #expect(rejected(e, "1;123456782;01A01XX;;;;;;wmo")?.rule == "value_too_long")
+        #expect(rejected(e, "1;123456782;01A01;;;;;;Wmo")?.rule.rawValue == "wet_code")
+        #expect(rejected(e, "1;123456782;01A01XX;;;;;;wmo")?.rule.rawValue == "value_too_long")
     }
 }
 

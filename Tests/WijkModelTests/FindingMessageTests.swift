@@ -5,7 +5,7 @@ import WijkModel
 /// whole huge value.
 struct FindingMessageTests {
     func finding(_ field: String, _ value: String, personal: Bool = false) -> Finding {
-        Finding(severity: .error, rule: "postcode_format", entiteit: .huishouden,
+        Finding(severity: .error, rule: .postcodeFormat, entiteit: .huishouden,
                 provenance: Provenance(bron: "a", bestand: "a.csv", locatie: .line(2), bronSleutel: nil),
                 veld: field, melding: "not a Dutch postcode (1234 AB)", waarde: value, waardeIsPersoonlijk: personal)
     }

@@ -58,10 +58,10 @@ struct CivilDateTests {
 struct FindingTests {
     @Test func personalValuesAreMaskedUnlessRevealed() {
         let p = Provenance(bron: "a", bestand: "x.csv", locatie: .line(3), bronSleutel: nil)
-        let f = Finding(severity: .error, rule: "r", entiteit: .client, provenance: p, veld: "bsn", melding: "bad", waarde: "123456782", waardeIsPersoonlijk: true)
+        let f = Finding(severity: .error, rule: .bsnFormat, entiteit: .client, provenance: p, veld: "bsn", melding: "bad", waarde: "123456782", waardeIsPersoonlijk: true)
         #expect(f.message(reveal: false) == "bad: '*****6782'")
         #expect(f.message(reveal: true) == "bad: '123456782'")
-        let name = Finding(severity: .error, rule: "r", entiteit: .client, provenance: p, veld: "achternaam", melding: "bad", waarde: "Jansen", waardeIsPersoonlijk: true)
+        let name = Finding(severity: .error, rule: .bsnFormat, entiteit: .client, provenance: p, veld: "achternaam", melding: "bad", waarde: "Jansen", waardeIsPersoonlijk: true)
         #expect(name.message(reveal: false) == "bad: '(masked)'")
     }
 

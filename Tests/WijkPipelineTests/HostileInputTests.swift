@@ -42,8 +42,8 @@ struct HostileInputTests {
             try data.write(to: file)
         }
         #expect(result.summary.accountingHolds)
-        #expect(result.rejections.map(\.finding.rule).contains("csv_unterminated_quote"))
-        let finding = result.rejections.first { $0.finding.rule == "csv_unterminated_quote" }!.finding
+        #expect(result.rejections.map(\.finding.rule.rawValue).contains("csv_unterminated_quote"))
+        let finding = result.rejections.first { $0.finding.rule.rawValue == "csv_unterminated_quote" }!.finding
         #expect(finding.provenance.bestand == "hoogezand-sappemeer/hulpvragen.csv")
         #expect(finding.provenance.locatie == .line(4))
     }

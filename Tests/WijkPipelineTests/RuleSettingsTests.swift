@@ -34,14 +34,14 @@ struct RuleSettingsTests {
     }
 
     func rules(_ result: RunResult, bron: String = "hoogezand-sappemeer") -> [String: [Severity]] {
-        Dictionary(grouping: result.findings.filter { $0.provenance.bron == bron }, by: \.rule).mapValues { $0.map(\.severity) }
+        Dictionary(grouping: result.findings.filter { $0.provenance.bron == bron }, by: \.rule.rawValue).mapValues { $0.map(\.severity) }
     }
 
     @Test func theDefaultsRejectAnElfproefFailureAndWarnOnAMalformedEmail() async throws {
         let (result, _) = try await run(hoogezand: "")
         #expect(rules(result)["bsn_elfproef"] == [.error])
         #expect(rules(result)["email_format"] == [.warning])
-        let rejected = result.rejections.first { $0.finding.rule == "bsn_elfproef" }
+        let rejected = result.rejections.first { $0.finding.rule.rawValue == "bsn_elfproef" }
         #expect(rejected?.finding.provenance.bestand == "hoogezand-sappemeer/clienten.csv")
         #expect(rejected?.finding.provenance.locatie == .line(672))
         #expect(rejected?.finding.veld == "bsn")
@@ -59,7 +59,7 @@ struct RuleSettingsTests {
 
     @Test func aFormatRuleSetToWarningLoadsTheValueEmpty() async throws {
         let (result, _) = try await run(hoogezand: "    rules: { date_exists: warning }\n")
-        let f = result.findings.first { $0.rule == "date_exists" && $0.provenance.bron == "hoogezand-sappemeer" }
+        let f = result.findings.first { $0.rule.rawValue == "date_exists" && $0.provenance.bron == "hoogezand-sappemeer" }
         #expect(f?.severity == .warning)
         #expect(f?.provenance.locatie == .line(6))
         #expect(result.summary.sources[0].entities["client"]?.rejected == 5)

@@ -18,7 +18,7 @@ struct XMLSourceTests {
         // Each message's client, its household (its BRP address) and its toewijzingen.
         #expect(result.summary.total == Counts(read: 10, loaded: 10, merged: 0, rejected: 0))
         // Only the test-range BSNs of the example and our messages are remarked on (warnings).
-        #expect(result.findings.map(\.rule) == ["bsn_test_range", "bsn_test_range", "bsn_test_range"])
+        #expect(result.findings.map(\.rule.rawValue) == ["bsn_test_range", "bsn_test_range", "bsn_test_range"])
         let db = try DatabaseQueue(path: dir.path + "/s.sqlite")
         let voorziening = try db.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM voorziening WHERE id = 'wmo301/0384-101'")

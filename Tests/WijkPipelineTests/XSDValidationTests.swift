@@ -16,7 +16,7 @@ struct XSDValidationTests {
         try text.write(to: folder.appendingPathComponent("jw301/JW301-MG2024000009.xml"), atomically: true, encoding: .utf8)
         let options = Pipeline.Options(load: false, report: dir.path + "/r")
         let result = try await Pipeline.prepare(migrationFile: folder.appendingPathComponent("migratie.yml").path, options: options).run()
-        let invalid = result.rejections.filter { $0.finding.rule == "xsd_invalid" }
+        let invalid = result.rejections.filter { $0.finding.rule.rawValue == "xsd_invalid" }
         #expect(invalid.count == 3)   // the message's household, client and toegewezen product
         #expect(Set(invalid.map(\.finding.provenance.bestand)) == ["jw301/JW301-MG2024000009.xml"])
         let message = try #require(invalid.first?.finding.melding)
@@ -43,7 +43,7 @@ struct XSDValidationTests {
         let folder = try copyFixture("istandaarden", to: dir)
         let options = Pipeline.Options(load: false, report: dir.path + "/r")
         let result = try await Pipeline.prepare(migrationFile: folder.appendingPathComponent("migratie.yml").path, options: options).run()
-        #expect(!result.rejections.contains { $0.finding.rule == "xsd_invalid" })
+        #expect(!result.rejections.contains { $0.finding.rule.rawValue == "xsd_invalid" })
         #expect(result.summary.sources.first { $0.bron == "wmo301" }?.total.loaded == 3)
     }
 }

@@ -18,9 +18,9 @@ struct RuleCatalogueTests {
                             provenance: Provenance(bron: "t", bestand: "t", locatie: .line(1), bronSleutel: nil), warnings: [], raw: RawText(""))
     }
 
-    @Test(arguments: RuleCatalogue.all.map(\.id))
+    @Test(arguments: RuleCatalogue.all.map(\.id.rawValue))
     func examplesPassAndFailAsTheySay(_ id: String) throws {
-        let rule = try #require(RuleCatalogue.rule(id))
+        let rule = try #require(RuleCatalogue.rule(named: id))
         #expect(rule.examples.contains { $0.passes }, "\(id) has no passing example")
         // Reference rules' examples: the merge test (MergerTests) checks references the way production does.
         #expect(rule.examples.contains { !$0.passes }, "\(id) has no failing example")
@@ -44,7 +44,7 @@ struct RuleCatalogueTests {
     }
 
     @Test func idsAreStableSnakeCaseAndUnique() {
-        let ids = RuleCatalogue.ids
+        let ids = RuleID.all.map(\.rawValue)
         #expect(Set(ids).count == ids.count)
         for id in ids { #expect(id.allSatisfy { $0.isLowercase || $0 == "_" }, "\(id)") }
         #expect(ids.count >= 15)
@@ -58,5 +58,17 @@ struct RuleCatalogueTests {
         for (entity, field) in covered {
             #expect(RuleCatalogue.formatRule(for: entity, field: field) != nil, "\(entity).\(field)")
         }
+    }
+
+    /// Every id the code can emit (a `RuleID`, the only way to make one) is described once: a rule
+    /// of the catalogue or a finding — and so listed by `wijkmigratie rules`.
+    @Test func everyIdTheCodeCanEmitIsListed() {
+        let rules = Set(RuleCatalogue.ids)
+        let findings = Set(FindingCatalogue.all.map(\.id))
+        #expect(rules.isDisjoint(with: findings))
+        #expect(rules.union(findings) == Set(RuleID.all))
+        #expect(RuleCatalogue.ids.count == RuleCatalogue.all.count && FindingCatalogue.all.count == findings.count)
+        let listed = Set(RuleTable.lines().split(separator: "\n").map { String($0.prefix { $0 != " " }) })
+        for id in RuleID.all { #expect(listed.contains(id.rawValue), "\(id) is not listed by wijkmigratie rules") }
     }
 }

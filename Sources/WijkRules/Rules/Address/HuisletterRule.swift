@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let huisletterSingleLetter = Rule(
-        id: "huisletter_single_letter", name: "A huisletter is one letter",
+        id: .huisletterSingleLetter, name: "A huisletter is one letter",
         rationale: "The huisletter is one letter (A in 12A); anything longer belongs in the toevoeging.",
         severity: .error,
         kind: .record(entities: [.huishouden]) { record, _ in

@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let huisnummerPositive = Rule(
-        id: "huisnummer_positive", name: "A huisnummer is a positive number",
+        id: .huisnummerPositive, name: "A huisnummer is a positive number",
         rationale: "A house number is a whole number from 1 to 99999 (iStandaarden LDT_Huisnummer); letters and additions go in huisletter and toevoeging (split them in the mapping).",
         severity: .error,
         kind: .format(fields: [FieldRef(.huishouden, "huisnummer")], accepts: { Int($0).map { (1...99999).contains($0) } ?? false }),

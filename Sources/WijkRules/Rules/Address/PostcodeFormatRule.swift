@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let postcodeFormat = Rule(
-        id: "postcode_format", name: "A postcode is 1234 AB",
+        id: .postcodeFormat, name: "A postcode is 1234 AB",
         rationale: "A Dutch postcode is four digits (not starting with 0) and two letters (iStandaarden CS089); it is stored as 1234AB, whatever the spacing and case in the source.",
         severity: .error,
         kind: .format(fields: [FieldRef(.huishouden, "postcode")], accepts: { Postcode($0) != nil }),

@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let agbFormat = Rule(
-        id: "agb_format", name: "An AGB code is eight digits",
+        id: .agbFormat, name: "An AGB code is eight digits",
         rationale: "An aanbieder is identified by its AGB code of eight digits (iStandaarden LDT_AgbCode); the prefix is not checked, as it is not authoritative.",
         severity: .error,
         kind: .record(entities: [.voorziening]) { record, _ in

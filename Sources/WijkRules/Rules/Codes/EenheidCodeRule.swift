@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let eenheidCode = Rule(
-        id: "eenheid_code", name: "An eenheid is in its code list",
+        id: .eenheidCode, name: "An eenheid is in its code list",
         rationale: "The unit of a volume is one of 01 minuut, 04 uur, 14 etmaal, 16 dagdeel, 82 stuks (output), 83 euro's, 84 stuks (inspanning); map vendor labels to these codes.",
         severity: .error,
         kind: .record(entities: [.voorziening]) { record, _ in

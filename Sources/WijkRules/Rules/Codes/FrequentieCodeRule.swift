@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let frequentieCode = Rule(
-        id: "frequentie_code", name: "A frequentie is in its code list",
+        id: .frequentieCode, name: "A frequentie is in its code list",
         rationale: "The frequency of a volume is 1 per dag, 2 per week, 4 per maand or 6 totaal; older codes (per 4 weken, per jaar) need translating in the mapping.",
         severity: .error,
         kind: .record(entities: [.voorziening]) { record, _ in

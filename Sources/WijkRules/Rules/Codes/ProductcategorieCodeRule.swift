@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let productcategorieCode = Rule(
-        id: "productcategorie_code", name: "A productcategorie is in WMO020 or JZ020",
+        id: .productcategorieCode, name: "A productcategorie is in WMO020 or JZ020",
         rationale: "The productcategorie is the shared join between former gemeenten (their product codes are local), so it must come from the national lists iWmo WMO020 (01–18) or iJw JZ020 (40–55, and the 2015 codes 31–38).",
         severity: .error,
         kind: .record(entities: [.voorziening]) { record, _ in

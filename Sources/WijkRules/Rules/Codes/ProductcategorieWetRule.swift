@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let productcategorieWet = Rule(
-        id: "productcategorie_wet", name: "A productcategorie belongs to its law",
+        id: .productcategorieWet, name: "A productcategorie belongs to its law",
         rationale: "WMO020 categories are Wmo support and JZ020 categories youth care; a Wmo voorziening with a JZ020 category (or the other way round) was mapped wrongly.",
         severity: .error,
         kind: .record(entities: [.voorziening]) { record, _ in

@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let birthDatePlaceholder = Rule(
-        id: "birth_date_placeholder", name: "A birth date is the 1900-01-01 placeholder",
+        id: .birthDatePlaceholder, name: "A birth date is the 1900-01-01 placeholder",
         rationale: "Sources write 1900-01-01 when the birth date is unknown (iStandaarden IV009); it is loaded, but it is not a real date and other sources may know better.",
         severity: .warning,
         kind: .record(entities: [.client]) { record, _ in

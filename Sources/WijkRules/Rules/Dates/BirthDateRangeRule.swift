@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let birthDateRange = Rule(
-        id: "birth_date_range", name: "A birth date is not after the peildatum nor before 1900",
+        id: .birthDateRange, name: "A birth date is not after the peildatum nor before 1900",
         rationale: "Nobody in the exports is born after the migration's peildatum or before 1900; such a date is a typing error (1900-01-01 itself is the placeholder for an unknown date).",
         severity: .error,
         kind: .record(entities: [.client]) { record, context in

@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let dateExists = Rule(
-        id: "date_exists", name: "A date exists",
+        id: .dateExists, name: "A date exists",
         rationale: "A date like 31-02-1950 or month 13 is a typing error; it is never loaded as some other date.",
         severity: .error,
         kind: .format(fields: Entity.allCases.flatMap { e in e.fields.filter { $0.kind == .date }.map { FieldRef(e, $0.name) } },

@@ -10,7 +10,7 @@ extension Rule {
     ]
 
     static let endBeforeStart = Rule(
-        id: "end_before_start", name: "An end date is not before its start date",
+        id: .endBeforeStart, name: "An end date is not before its start date",
         rationale: "A period that ends before it starts cannot be delivered or counted; one of the two dates is wrong.",
         severity: .error,
         kind: .record(entities: Set(periods.keys)) { record, _ in

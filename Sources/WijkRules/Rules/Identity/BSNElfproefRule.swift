@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let bsnElfproef = Rule(
-        id: "bsn_elfproef", name: "A BSN passes the 11-proef",
+        id: .bsnElfproef, name: "A BSN passes the 11-proef",
         rationale: "Every real BSN passes the 11-proef (iStandaarden CS002); one that fails is mistyped and would merge the wrong people.",
         severity: .error,
         kind: .record(entities: [.client, .hulpvraag, .voorziening]) { record, _ in

@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let bsnFormat = Rule(
-        id: "bsn_format", name: "A BSN is nine digits",
+        id: .bsnFormat, name: "A BSN is nine digits",
         rationale: "The BSN is a 9-character string (iStandaarden LDT_BurgerServicenummer); a shorter one lost its leading zero (pad it in the mapping) or is not a BSN.",
         severity: .error,
         kind: .format(fields: [FieldRef(.client, "bsn"), FieldRef(.hulpvraag, "bsn"), FieldRef(.voorziening, "bsn")],

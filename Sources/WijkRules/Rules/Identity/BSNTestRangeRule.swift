@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let bsnTestRange = Rule(
-        id: "bsn_test_range", name: "A BSN from the test range in production data",
+        id: .bsnTestRange, name: "A BSN from the test range in production data",
         rationale: "999900006–999999990 are test BSNs of the iStandaarden; in a production export they are test records left behind.",
         severity: .warning,
         kind: .record(entities: [.client]) { record, _ in

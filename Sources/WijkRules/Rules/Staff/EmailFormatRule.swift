@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let emailFormat = Rule(
-        id: "email_format", name: "An e-mail address has the form name@domain.tld",
+        id: .emailFormat, name: "An e-mail address has the form name@domain.tld",
         rationale: "Staff are matched across sources on their e-mail address; a malformed one cannot be matched or used.",
         severity: .warning,
         kind: .record(entities: [.medewerker]) { record, _ in

@@ -2,7 +2,7 @@ import WijkModel
 
 extension Rule {
     static let fteRange = Rule(
-        id: "fte_range", name: "An FTE is between 0 and 1.2",
+        id: .fteRange, name: "An FTE is between 0 and 1.2",
         rationale: "A contract of more than 1.2 FTE does not exist; a value like 36 is hours per week, or 89 a percentage — correct the mapping.",
         severity: .error,
         kind: .record(entities: [.medewerker]) { record, _ in
