@@ -19,10 +19,15 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // Already in postgres-nio's graph; named for TLS to the PostgreSQL store (sslmode).
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // SHA-256 for the input checksum and the conflict ids.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Vocabulary: canonical model, BSN, postcode, provenance, findings. Foundation only.
         .target(name: "WijkModel"),
+        // Machinery a run needs beside the vocabulary: channels and read-ahead cursors between
+        // threads, the working file's byte codec, the input checksum (swift-crypto).
+        .target(name: "WijkRuntime", dependencies: ["WijkModel", .product(name: "Crypto", package: "swift-crypto")]),
         // Byte-level streaming CSV reader with dialects and declared encodings.
         .target(name: "WijkCSV"),
         // libxml2, as a system library: a module map and a shim header, no Swift.
@@ -37,9 +42,9 @@ let package = Package(
         // The validation rule catalogue: one rule per file, each with examples that are its tests.
         .target(name: "WijkRules", dependencies: ["WijkModel"]),
         // Cross-source merge: clients on BSN, households on address, lineage.
-        .target(name: "WijkMerge", dependencies: ["WijkModel"]),
+        .target(name: "WijkMerge", dependencies: ["WijkModel", "WijkRuntime"]),
         // Cross-source conflicts: one detector per kind, stable ids; steward decisions applied.
-        .target(name: "WijkConflicts", dependencies: ["WijkModel", "WijkMerge"]),
+        .target(name: "WijkConflicts", dependencies: ["WijkModel", "WijkMerge", "WijkRuntime"]),
         // summary.json, findings.csv, rejects.csv: pure functions of a run's result.
         .target(name: "WijkReport", dependencies: ["WijkModel"]),
         // The store protocol and the frozen schema migrations (plain SQL).
@@ -55,7 +60,7 @@ let package = Package(
         ]),
         // import → map → merge → report → load. Returns a result, prints nothing.
         .target(name: "WijkPipeline", dependencies: [
-            "WijkModel", "WijkCSV", "WijkXML", "WijkMapping", "WijkRules", "WijkMerge", "WijkConflicts", "WijkReport", "WijkStore", "WijkSQLite",
+            "WijkModel", "WijkRuntime", "WijkCSV", "WijkXML", "WijkMapping", "WijkRules", "WijkMerge", "WijkConflicts", "WijkReport", "WijkStore", "WijkSQLite",
             "WijkPostgres", "WijkStats",
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -82,6 +87,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["WijkModel"], path: "Tests/TestSupport"),
         .testTarget(name: "WijkModelTests", dependencies: ["WijkModel"]),
+        .testTarget(name: "WijkRuntimeTests", dependencies: ["WijkRuntime", "WijkModel", "TestSupport"]),
         .testTarget(name: "WijkCSVTests", dependencies: ["WijkCSV", "TestSupport"]),
         .testTarget(name: "WijkXMLTests", dependencies: ["WijkXML", "TestSupport"]),
         .testTarget(name: "WijkMappingTests", dependencies: ["WijkMapping", "WijkModel", "TestSupport"]),

@@ -1,4 +1,5 @@
 import WijkModel
+import WijkRuntime
 
 /// A row's form in the working file: values, derived columns, lineage, variants — in that order,
 /// so that a table reads its columns and `herkomst` its lineage without decoding the rest.

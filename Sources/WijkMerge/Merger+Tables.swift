@@ -1,4 +1,5 @@
 import WijkModel
+import WijkRuntime
 
 // Reading the merge back: rows one at a time for the conflict stage, tables for the store.
 extension Merger {

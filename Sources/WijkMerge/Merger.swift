@@ -1,4 +1,5 @@
 import WijkModel
+import WijkRuntime
 
 /// Puts the sources' mapped records side by side and builds the canonical rows:
 /// clients merge on BSN, households on their normalised address; staff, plans, hulpvragen and

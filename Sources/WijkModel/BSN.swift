@@ -14,7 +14,8 @@ public struct BSN: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// A value that was a BSN when it was written (the merge's working file); not checked again.
-    init(unchecked value: String) { self.value = value }
+    /// For a value this run wrote itself and reads back (the merge's working file): not checked again.
+    package init(unchecked value: String) { self.value = value }
 
     /// The 11-proef: (9·d1 + 8·d2 + … + 2·d8 − 1·d9) mod 11 == 0.
     public var passesElfproef: Bool {

@@ -13,7 +13,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// A date that existed when it was written; not checked again.
-    init(unchecked year: Int, _ month: Int, _ day: Int) {
+    /// For a date this run wrote itself and reads back (the merge's working file): not checked again.
+    package init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
         self.day = day

@@ -52,22 +52,15 @@ public struct Conflict: Sendable, Equatable {
     /// One line on what differs.
     public let detail: String
 
-    /// The id is made from the kind, the key and the source keys of the sides: the same for the
-    /// same inputs in any order, on any machine.
-    public init(soort: ConflictKind, entiteit: String, sleutel: String, sides: [Side], detail: String) {
+    /// A conflict with its id. The conflict stage makes the id (from the kind, the key and the
+    /// sides' source keys: `WijkConflicts`' `Conflict.init(soort:entiteit:sleutel:sides:detail:)`).
+    public init(id: String, soort: ConflictKind, entiteit: String, sleutel: String, sides: [Side], detail: String) {
+        self.id = id
         self.soort = soort
         self.entiteit = entiteit
         self.sleutel = sleutel
         self.sides = sides
         self.detail = detail
-        id = Conflict.stableID(soort: soort, sleutel: sleutel,
-                               sources: sides.map { "\($0.provenance.bron):\($0.provenance.bronSleutel ?? $0.sleutel)" })
-    }
-
-    /// `K` + twelve hex digits of SHA-256 over the kind, the natural key and the sorted source keys.
-    public static func stableID(soort: ConflictKind, sleutel: String, sources: [String]) -> String {
-        let text = ([soort.rawValue, sleutel] + Set(sources).sorted()).joined(separator: "\u{1F}")
-        return "K" + SHA256.hex(text).prefix(12)
     }
 
     public var bronnen: [String] { Array(Set(sides.map(\.provenance.bron))).sorted() }

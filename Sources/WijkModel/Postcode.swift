@@ -25,7 +25,8 @@ public struct Postcode: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     /// A value that was a normalised postcode when it was written; not checked again.
-    init(unchecked value: String) { self.value = value }
+    /// For a value this run wrote itself and reads back (the merge's working file): not checked again.
+    package init(unchecked value: String) { self.value = value }
 
     /// The four-digit area (PC4), used when a wijk is known by PC4 only.
     public var digits: String { String(value.prefix(4)) }

@@ -5,6 +5,7 @@ import WijkConflicts
 import WijkMapping
 import WijkMerge
 import WijkModel
+import WijkRuntime
 import WijkReport
 import WijkRules
 import WijkPostgres
@@ -117,7 +118,7 @@ public struct Pipeline {
 
     private func run(started: String, store: WijkteamStore?) async throws -> RunResult {
         // The checksum reads every input once more, on a thread of the pool meanwhile.
-        let checksumTask = Task.detached { [files = inputFiles()] in try SHA256.files(files) }
+        let checksumTask = Task.detached { [files = inputFiles()] in try InputChecksum.files(files) }
         var timings = StageTimings()
         var state = RunState(plan: plan)
         let merger: Merger

@@ -1,5 +1,6 @@
 import Foundation
 import WijkModel
+import WijkRuntime
 
 /// What the reading side of a run hands the merging side, in input order: each source record
 /// once, mapped (its mapping warnings inside) or rejected; a finding about a whole file; or the

@@ -3,6 +3,7 @@ import Logging
 import WijkCSV
 import WijkMapping
 import WijkModel
+import WijkRuntime
 import WijkRules
 import WijkXML
 

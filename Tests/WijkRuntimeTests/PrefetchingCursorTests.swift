@@ -1,5 +1,6 @@
 import Testing
 import WijkModel
+import WijkRuntime
 
 struct PrefetchingCursorTests {
     struct Counting: RowCursor {

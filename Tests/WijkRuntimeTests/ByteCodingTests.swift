@@ -1,5 +1,6 @@
 import Testing
-@testable import WijkModel
+import WijkModel
+@testable import WijkRuntime
 
 struct ByteCodingTests {
     let values: [Value?] = [

@@ -1,3 +1,5 @@
+import WijkModel
+
 /// A compact binary form for values that a run writes to its working files and reads back
 /// (the merge keeps its rows on disk so that memory follows the number of keys, not of records).
 /// Not a storage format: it lives only as long as one run.
