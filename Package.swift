@@ -1,6 +1,7 @@
 // swift-tools-version: 6.0
 // Wijkmigratie: move the records of merging wijkteams into one store, losing nothing.
-// One target per pipeline stage; data flows down the list below.
+// One target per pipeline stage; data flows down the list below (a target depends only on
+// targets above it).
 import PackageDescription
 
 let package = Package(
@@ -23,52 +24,51 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        // Vocabulary: canonical model, BSN, postcode, provenance, findings. Foundation only.
+        // The vocabulary: entities and their fields, BSN, postcode, provenance, findings, rule ids, the store's tables.
         .target(name: "WijkModel"),
-        // Machinery a run needs beside the vocabulary: channels and read-ahead cursors between
-        // threads, the working file's byte codec, the input checksum (swift-crypto).
+        // The machinery beside it: channels and read-ahead cursors between threads, the working file's codec, the checksum.
         .target(name: "WijkRuntime", dependencies: ["WijkModel", .product(name: "Crypto", package: "swift-crypto")]),
-        // Byte-level streaming CSV reader with dialects and declared encodings.
+        // Reads CSV files byte by byte, in declared dialects and encodings, with physical line numbers.
         .target(name: "WijkCSV"),
-        // libxml2, as a system library: a module map and a shim header, no Swift.
+        // libxml2 as a system library: a module map and a shim header, no Swift.
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
-        // Streaming XML records through libxml2's SAX2 push parser; a small XPath for fields.
+        // Streams XML records through libxml2's SAX2 push parser, validates against XSDs, evaluates a small XPath.
         .target(name: "WijkXML", dependencies: ["CLibXML2"]),
-        // Migration and mapping files → typed specs (file:line:column errors); applying a mapping.
+        // The validation rule catalogue, one rule per file with the examples that are its tests, and the findings' catalogue.
+        .target(name: "WijkRules", dependencies: ["WijkModel"]),
+        // Turns migration and mapping files into checked, compiled specs (file:line:column errors) and maps records with them.
         .target(name: "WijkMapping", dependencies: [
             "WijkModel", "WijkCSV", "WijkXML", "WijkRules", .product(name: "Yams", package: "Yams"),
         ]),
-        // The validation rule catalogue: one rule per file, each with examples that are its tests.
-        .target(name: "WijkRules", dependencies: ["WijkModel"]),
-        // Cross-source merge: clients on BSN, households on address, lineage.
+        // Merges the mapped records into canonical rows: clients on BSN, households on address, staff on e-mail, lineage.
         .target(name: "WijkMerge", dependencies: ["WijkModel", "WijkRuntime"]),
-        // Cross-source conflicts: one detector per kind, stable ids; steward decisions applied.
+        // Detects the conflicts between records, one detector per kind with stable ids, and replays the stewards' decisions.
         .target(name: "WijkConflicts", dependencies: ["WijkModel", "WijkMerge", "WijkRuntime"]),
-        // summary.json, findings.csv, rejects.csv: pure functions of a run's result.
+        // Writes summary.json, findings.csv, rejects.csv, conflicts.csv and report.html from a run's result.
         .target(name: "WijkReport", dependencies: ["WijkModel"]),
-        // The store protocol and the frozen schema migrations (plain SQL).
+        // The store protocol and the frozen schema migrations in plain SQL.
         .target(name: "WijkStore", dependencies: ["WijkModel"]),
         // The embedded store: SQLite through GRDB.
         .target(name: "WijkSQLite", dependencies: [
             "WijkStore", "WijkModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        // The production store: PostgreSQL through postgres-nio (COPY for the bulk load).
+        // The production store: PostgreSQL through postgres-nio (COPY for the bulk load, TLS through NIOSSL).
         .target(name: "WijkPostgres", dependencies: [
             "WijkStore", "WijkModel", .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
-        // import → map → merge → report → load. Returns a result, prints nothing.
+        // Runs a migration: read → map → merge → detect and decide → report → load; returns a result and prints nothing.
         .target(name: "WijkPipeline", dependencies: [
             "WijkModel", "WijkRuntime", "WijkCSV", "WijkXML", "WijkMapping", "WijkRules", "WijkMerge", "WijkConflicts", "WijkReport", "WijkStore", "WijkSQLite",
-            "WijkPostgres", "WijkStats",
+            "WijkPostgres",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        // Monitoring after the merger: figures per wijkteam, read from either store.
-        .target(name: "WijkStats", dependencies: ["WijkModel", "WijkStore", "WijkReport"]),
-        // Thin CLI.
+        // Reads monitoring figures per wijkteam from a loaded store, SQLite or PostgreSQL.
+        .target(name: "WijkStats", dependencies: ["WijkModel", "WijkStore", "WijkSQLite", "WijkPostgres", "WijkReport"]),
+        // The command line: one subcommand per file, calling the pipeline and the monitoring.
         .executableTarget(name: "wijkmigratie", dependencies: [
-            "WijkPipeline", "WijkModel", "WijkRules",
+            "WijkPipeline", "WijkStats", "WijkModel", "WijkRules",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,6 +1,8 @@
 import CLibXML2
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A record found in an XML source: its element (with `keptAncestors` ancestors reachable through
@@ -130,7 +132,7 @@ public final class XMLRecordReader {
 
         let me = Unmanaged.passUnretained(self).toOpaque()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        let first = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, 4) }
+        let first = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, 4) }
         if first < 0 {
             throw XMLReadError(file: display, line: 1, column: 1, message: "cannot read the file: \(String(cString: strerror(errno)))")
         }
@@ -162,7 +164,7 @@ public final class XMLRecordReader {
         ctxt.pointee.loadsubset = 0
 
         while error == nil {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 throw XMLReadError(file: display, line: Int(xmlSAX2GetLineNumber(ctxt)), column: 1,
                                    message: "reading stopped: \(String(cString: strerror(errno)))")
@@ -400,4 +402,13 @@ public final class XMLRecordReader {
         if node.text.isEmpty && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }
         node.text += String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// The C library's read(2) (the name `read` is taken by the reader's own method).
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(fd, buffer, count)
+    #else
+    return Darwin.read(fd, buffer, count)
+    #endif
 }

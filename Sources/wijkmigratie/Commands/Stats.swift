@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WijkModel
 import WijkPipeline
+import WijkStats
 import WijkStore
 
 struct Stats: AsyncParsableCommand {

@@ -2,7 +2,6 @@ import Foundation
 import WijkModel
 import WijkPostgres
 import WijkSQLite
-import WijkStats
 import WijkStore
 
 /// `wijkmigratie stats`: the monitoring figures from a loaded store (SQLite or PostgreSQL).
@@ -38,7 +37,7 @@ public enum StatsRun {
         do {
             try MonitoringReport.write(figures, to: folder)
         } catch {
-            throw RunError("cannot write the figures to \(folder.path): \(error.localizedDescription)")
+            throw StoreError("cannot write the figures to \(folder.path): \(error.localizedDescription)")
         }
     }
 
