@@ -18,8 +18,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
-        // Already in postgres-nio's graph; named for TLS to the PostgreSQL store (sslmode).
+        // Already in postgres-nio's graph; named for TLS to the PostgreSQL store (sslmode) and
+        // for matching a refused connection by its errno.
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // SHA-256 for the input checksum and the conflict ids.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
@@ -56,7 +58,7 @@ let package = Package(
         // The production store: PostgreSQL through postgres-nio (COPY for the bulk load, TLS through NIOSSL).
         .target(name: "WijkPostgres", dependencies: [
             "WijkStore", "WijkModel", .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // Runs a migration: read → map → merge → detect and decide → report → load; returns a result and prints nothing.
         .target(name: "WijkPipeline", dependencies: [

@@ -17,6 +17,9 @@ public struct Resolution: Sendable {
 /// Decisions that cannot be applied to their conflicts: each where it is written and why, in
 /// the file's order, all at once.
 public struct DecisionError: Error, Sendable, CustomStringConvertible {
+    /// Its one kind: decisions that do not fit their conflicts (a malformed file is a `ConfigErrors`).
+    public enum Code: String, Sendable { case doesNotFit }
+    public var code: Code { .doesNotFit }
     /// One line per mistake: `besluiten.yml:13:9: the decision on K…: …`.
     public let mistakes: [String]
     public var description: String {

@@ -87,7 +87,7 @@ extension Merger {
                 guard position < keys.count else { return nil }
                 let key = keys[position]
                 position += 1
-                guard let row = merger.load(.medewerker, key) else { throw MergeError(merger.failure ?? "a merged row went missing") }
+                guard let row = merger.load(.medewerker, key) else { throw MergeError(.damaged, merger.failure ?? "a merged row went missing") }
                 let variants = row.variants.isEmpty ? [row.values] : row.variants
                 pending = zip(row.herkomst, variants).map { p, values in
                     StoreTables.medewerkerInzet.row([
@@ -123,7 +123,7 @@ extension Merger {
                 var r = ByteReader(bytes)
                 return try Row.decodeColumns(&r)
             }
-            guard let row = columns else { throw MergeError(merger.failure ?? "a merged row went missing") }
+            guard let row = columns else { throw MergeError(.damaged, merger.failure ?? "a merged row went missing") }
             return layout.map { column in
                 switch column.source {
                 case .key: return .text(key)
@@ -162,7 +162,7 @@ extension Merger {
                         try Row.skipToHerkomst(&r)
                         return try Row.decodeHerkomst(&r)
                     }
-                    guard let herkomst else { throw MergeError(merger.failure ?? "a merged row went missing") }
+                    guard let herkomst else { throw MergeError(.damaged, merger.failure ?? "a merged row went missing") }
                     pending = herkomst.map { LineageCursor.lineage(entity.table, key, $0) }[...]
                 } else if let next = entities.popFirst() {
                     entity = next

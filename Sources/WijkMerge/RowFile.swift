@@ -34,7 +34,7 @@ final class RowFile {
         var template = Array("\(folder)/wijkmigratie-merge-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
-            throw MergeError("cannot make the merge's working file in \(folder): \(String(cString: strerror(errno))) (set TMPDIR to a folder with room)")
+            throw MergeError(.cannotCreate, "cannot make the merge's working file in \(folder): \(String(cString: strerror(errno))) (set TMPDIR to a folder with room)")
         }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         self.fd = fd
@@ -122,7 +122,19 @@ final class RowFile {
 }
 
 /// The merge could not keep its working file: what happened and what to do.
+/// The merge cannot go on: its working file cannot be made, written or read back.
 public struct MergeError: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        /// The working file cannot be made (the folder is not usable).
+        case cannotCreate
+        /// A row went missing or was damaged under the run (a failed write, a full disk).
+        case damaged
+    }
+
+    public let code: Code
     public let description: String
-    public init(_ description: String) { self.description = description }
+    public init(_ code: Code, _ description: String) {
+        self.code = code
+        self.description = description
+    }
 }

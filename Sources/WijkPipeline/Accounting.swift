@@ -32,7 +32,7 @@ enum Accounting {
             }
         }
         guard broken.isEmpty else {
-            throw RunError("internal error: records do not add up (\(broken.joined(separator: "; "))); nothing was loaded")
+            throw RunError(.accounting, "internal error: records do not add up (\(broken.joined(separator: "; "))); nothing was loaded")
         }
     }
 }

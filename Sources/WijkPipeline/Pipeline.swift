@@ -94,7 +94,7 @@ public struct Pipeline {
     public var peildatum: CivilDate {
         get throws {
             guard let day = options.peildatum ?? plan.peildatum else {
-                throw RunError("\(plan.file): the migration has no peildatum: write 'peildatum: yyyy-MM-dd' (or the gemeente's 'datum') in it, or give --peildatum")
+                throw RunError(.noPeildatum, "\(plan.file): the migration has no peildatum: write 'peildatum: yyyy-MM-dd' (or the gemeente's 'datum') in it, or give --peildatum")
             }
             return day
         }
@@ -122,7 +122,7 @@ public struct Pipeline {
         var timings = StageTimings()
         var state = RunState(plan: plan)
         let merger: Merger
-        do { merger = try Merger(context: mergeContext()) } catch let error as MergeError { throw RunError(error.description) }
+        do { merger = try Merger(context: mergeContext()) } catch let error as MergeError { throw RunError(.workingFile, error.description) }
         let peildatum = try self.peildatum
         let context = RuleContext(peildatum: peildatum)
         let validators = Dictionary(uniqueKeysWithValues: plan.sources.map { source in
@@ -168,7 +168,7 @@ public struct Pipeline {
             resolution = try Decisions.apply(plan.besluiten, to: conflicts, merger: merger, allowOpen: options.allowOpen,
                                              wijkteam: { plan.wijkteam(serving: $0) }, wijken: Set(plan.wijken.map(\.code)))
         } catch let error as DecisionError {
-            throw RunError(error.description)
+            throw RunError(.decisions, error.description)
         }
         for (record, rule, reason) in resolution.removed {
             state.takeOut(record, rule: rule, reason: reason)
@@ -201,7 +201,7 @@ public struct Pipeline {
         timings.lap("tables")
         let checksum: String
         do { checksum = try await checksumTask.value } catch {
-            throw RunError("cannot read the inputs for their checksum: \(error)")
+            throw RunError(.checksum, "cannot read the inputs for their checksum: \(error)")
         }
         timings.lap("input checksum (rest)")
         let folder = try reportFolder
@@ -210,7 +210,7 @@ public struct Pipeline {
                               conflicts: conflicts, status: status, besluit: { resolution.decided[$0.id]?.summary },
                               reveal: options.revealBSN)
         } catch {
-            throw RunError("cannot write the report to \(folder.path): \(error.localizedDescription)")
+            throw RunError(.report, "cannot write the report to \(folder.path): \(error.localizedDescription)")
         }
 
         timings.lap("report")
@@ -222,7 +222,7 @@ public struct Pipeline {
             do {
                 runID = try await store.load(StoreLoad(tables: tables, run: run))
             } catch let error as MergeError {
-                throw RunError("\(error.description); nothing was loaded")
+                throw RunError(.workingFile, "\(error.description); nothing was loaded")
             }
             logger.info("loaded", metadata: ["migratierun": "\(runID!)"])
             timings.lap("load")
@@ -233,7 +233,7 @@ public struct Pipeline {
 
     /// Stops the run when the merge's working file failed (a full disk): nothing partial goes on.
     private func check(_ merger: Merger) throws {
-        if let failure = merger.failure { throw RunError("\(failure); nothing was loaded") }
+        if let failure = merger.failure { throw RunError(.workingFile, "\(failure); nothing was loaded") }
     }
 
     private func openStore() async throws -> WijkteamStore {

@@ -45,11 +45,36 @@ public struct RunProgress: Sendable {
     public let fraction: Double?
 }
 
-/// A run that could not be done: bad configuration, unreadable input, a store that refuses.
-/// `description` is the one message for stderr.
+/// A run that could not be done: its code (what callers and tests match) and the one message for
+/// stderr, which says where and what to do.
 public struct RunError: Error, Sendable, CustomStringConvertible {
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        public let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// The migration gives no peildatum (`peildatum:` or the gemeente's `datum`).
+        public static let noPeildatum = Code("noPeildatum")
+        /// A source file cannot be read, or is not well-formed XML.
+        public static let unreadableInput = Code("unreadableInput")
+        /// An input cannot be read for the audit checksum.
+        public static let checksum = Code("checksum")
+        /// The merge's working file failed (a full disk, a damaged file).
+        public static let workingFile = Code("workingFile")
+        /// Steward decisions that do not fit their conflicts.
+        public static let decisions = Code("decisions")
+        /// The report folder cannot be written.
+        public static let report = Code("report")
+        /// The accounting check: records that do not add up (an internal error).
+        public static let accounting = Code("accounting")
+    }
+
+    public let code: Code
     public let description: String
-    public init(_ description: String) { self.description = description }
+    public init(_ code: Code, _ description: String) {
+        self.code = code
+        self.description = description
+    }
 }
 
 /// One stage of a run and its wall time.

@@ -120,7 +120,7 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
             }
         } catch let error as XMLReadError {
             out = local
-            throw RunError("\(error.description); nothing was loaded")
+            throw RunError(.unreadableInput, "\(error.description); nothing was loaded")
         }
         out = local
         if !reader.unmatched.isEmpty && compiled.refusal == nil {
@@ -142,14 +142,14 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
         do {
             reader = try CSVReader(path: compiled.path, dialect: dialect)
         } catch {
-            throw RunError("\(compiled.display): cannot read the file: \(error)")
+            throw RunError(.unreadableInput, "\(compiled.display): cannot read the file: \(error)")
         }
         let size = Self.fileSize(compiled.path)
         var seen = 0
         while out.listening {
             let result: CSVReadResult?
             do { result = try reader.next() } catch {
-                throw RunError("\(compiled.display): reading stopped: \(error)")
+                throw RunError(.unreadableInput, "\(compiled.display): reading stopped: \(error)")
             }
             guard let result else { break }
             seen += 1

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+internal import NIOPosix
 internal import NIOSSL
 internal import PostgresNIO
 import WijkModel
@@ -27,7 +28,7 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
             do {
                 tls = .require(try NIOSSLContext(configuration: ssl))
             } catch {
-                throw StoreError("cannot set up TLS for the PostgreSQL store \(location.display): \(error)")
+                throw StoreError(.unreachable, "cannot set up TLS for the PostgreSQL store \(location.display): \(error)")
             }
         }
         var configuration = PostgresConnection.Configuration(host: location.host, port: location.port, username: location.user,
@@ -37,7 +38,7 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
             return PostgresStore(location: location, connection: connection, logger: logger)
         } catch {
-            throw StoreError(PostgresStore.describe(error, at: location, doing: "cannot connect to"))
+            throw PostgresStore.describe(error, at: location, doing: "cannot connect to")
         }
     }
 
@@ -81,7 +82,7 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
                 return result
             }
         } catch {
-            throw StoreError(PostgresStore.describe(error, at: location, doing: "cannot read"))
+            throw PostgresStore.describe(error, at: location, doing: "cannot read", otherwise: .readFailed)
         }
     }
 
@@ -101,7 +102,7 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
                 }
             }
         } catch {
-            throw StoreError(PostgresStore.describe(error, at: location, doing: "cannot prepare the schema of"))
+            throw PostgresStore.describe(error, at: location, doing: "cannot prepare the schema of", otherwise: .schema)
         }
     }
 
@@ -109,7 +110,7 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
         do {
             return try await untilTheConnectionCloses { try await self.load(load, over: $0) }
         } catch {
-            throw StoreError(PostgresStore.describe(error, at: location, doing: "loading failed, nothing was changed in"))
+            throw PostgresStore.describe(error, at: location, doing: "loading failed, nothing was changed in", otherwise: .loadFailed)
         }
     }
 
@@ -118,7 +119,7 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
             try Schema.checkTables(load.tables)
             for try await other in try await conn.query("SELECT migratie FROM migratierun ORDER BY id DESC LIMIT 1", logger: self.logger)
                 .decode(String.self) where other != load.run.migratie {
-                throw StoreError(Schema.otherMigration(other, store: self.location.display, loading: load.run.migratie))
+                throw StoreError(.otherMigration, Schema.otherMigration(other, store: self.location.display, loading: load.run.migratie))
             }
             let content = Schema.loadOrder.joined(separator: ", ")
             try await conn.query(PostgresQuery(unsafeSQL: "TRUNCATE \(content)"), logger: self.logger)
@@ -169,47 +170,64 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
 
     /// One line for the user: what failed, where, and the server's reason — never the values
     /// (PostgreSQL's primary messages name constraints; the details that quote values are left out).
-    static func describe(_ error: Error, at location: PostgresLocation, doing: String) -> String {
+    static func describe(_ error: Error, at location: PostgresLocation, doing: String) -> StoreError {
+        describe(error, at: location, doing: doing, otherwise: .unreachable)
+    }
+
+    /// The one line for a failure, with its code: the server's reason by SQLSTATE, a refused
+    /// connection by its errno (ECONNREFUSED), never by matching message text.
+    static func describe(_ error: Error, at location: PostgresLocation, doing: String, otherwise: StoreError.Code) -> StoreError {
         let place = "the PostgreSQL store \(location.display)"
         var underlying: Error = error
         if let t = error as? PostgresTransactionError {
             underlying = t.closureError ?? t.beginError ?? t.commitError ?? error
         }
+        if let store = underlying as? StoreError { return store }
+        if underlying is ConnectionLost {
+            return StoreError(.connectionLost, "\(doing) \(place): the connection was lost (the server stopped, or the session was ended)")
+        }
         if let psql = underlying as? PSQLError {
             if let state = psql.serverInfo?[.sqlState] {
                 let message = psql.serverInfo?[.message] ?? "error \(state)"
                 switch state {
-                case "28P01", "28000": return "\(doing) \(place): the server refused the login of user '\(location.user)' (\(message))"
-                case "3D000": return "\(doing) \(place): the database does not exist (\(message))"
-                case "53100": return "\(doing) \(place): the server ran out of disk space (\(message))"
-                case "53200": return "\(doing) \(place): the server ran out of memory (\(message))"
-                case "57P01", "57P02", "57P03": return "\(doing) \(place): the server is shutting down or starting up (\(message))"
-                default: return "\(doing) \(place): \(message) (SQLSTATE \(state))"
+                case "28P01", "28000": return StoreError(.loginRefused, "\(doing) \(place): the server refused the login of user '\(location.user)' (\(message))")
+                case "3D000": return StoreError(.unreachable, "\(doing) \(place): the database does not exist (\(message))")
+                case "53100": return StoreError(.outOfRoom, "\(doing) \(place): the server ran out of disk space (\(message))")
+                case "53200": return StoreError(.outOfRoom, "\(doing) \(place): the server ran out of memory (\(message))")
+                case "57P01", "57P02", "57P03": return StoreError(.connectionLost, "\(doing) \(place): the server is shutting down or starting up (\(message))")
+                default: return StoreError(otherwise, "\(doing) \(place): \(message) (SQLSTATE \(state))")
                 }
             }
-            let cause = psql.underlying.map { String(describing: $0) } ?? ""
-            if cause.contains("efused") {
-                return "\(doing) \(place): connection refused (is the server running and the port right?)"
+            if let cause = psql.underlying, refused(cause) {
+                return StoreError(.unreachable, "\(doing) \(place): connection refused (is the server running and the port right?)")
             }
             switch psql.code {
             case .sslUnsupported:
-                return "\(doing) \(place): the server does not offer TLS, and sslmode=\(location.sslmode.rawValue) asks for it (nothing was sent unencrypted)"
+                return StoreError(.unreachable, "\(doing) \(place): the server does not offer TLS, and sslmode=\(location.sslmode.rawValue) asks for it (nothing was sent unencrypted)")
             case .connectionError, .serverClosedConnection, .unexpectedBackendMessage:
-                return "\(doing) \(place): the server cannot be reached or closed the connection"
+                return StoreError(.unreachable, "\(doing) \(place): the server cannot be reached or closed the connection")
             default:
-                return "\(doing) \(place): \(psql.code)"
+                return StoreError(otherwise, "\(doing) \(place): \(psql.code)")
             }
         }
-        if let store = underlying as? StoreError { return store.message }
-        if underlying is ConnectionLost {
-            return "\(doing) \(place): the connection was lost (the server stopped, or the session was ended)"
-        }
         if let channel = underlying as? ChannelError, case .connectTimeout = channel {
-            return "\(doing) \(place): no answer within 10 seconds"
+            return StoreError(.unreachable, "\(doing) \(place): no answer within 10 seconds")
         }
-        let text = String(describing: underlying)
-        if text.contains("onnection refused") { return "\(doing) \(place): connection refused (is the server running and the port right?)" }
-        return "\(doing) \(place): \(text)"
+        if refused(underlying) {
+            return StoreError(.unreachable, "\(doing) \(place): connection refused (is the server running and the port right?)")
+        }
+        return StoreError(otherwise, "\(doing) \(place): \(underlying)")
+    }
+
+    /// Whether a connection failed with ECONNREFUSED: an IOError, or a NIOConnectionError whose
+    /// attempts all were.
+    static func refused(_ error: Error) -> Bool {
+        if let io = error as? IOError { return io.errnoCode == ECONNREFUSED }
+        if let connection = error as? NIOConnectionError {
+            let failures = connection.connectionErrors.map(\.error)
+            return !failures.isEmpty && failures.allSatisfy(refused)
+        }
+        return false
     }
 }
 
@@ -235,7 +253,7 @@ public struct PostgresLocation: Sendable, Equatable {
         let shown = StoreLocation.redacted(url)
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
               let host = components.host, !host.isEmpty else {
-            throw StoreError("store URL '\(shown)' is not postgres://user@host:port/database (is the port a number?)")
+            throw StoreError(.invalidURL, "store URL '\(shown)' is not postgres://user@host:port/database (is the port a number?)")
         }
         self.host = host
         port = components.port ?? 5432
@@ -246,10 +264,10 @@ public struct PostgresLocation: Sendable, Equatable {
         var mode = SSLMode.disable
         for item in components.queryItems ?? [] {
             guard item.name == "sslmode" else {
-                throw StoreError("store URL '\(shown)': the parameter '\(item.name)' is not supported (supported: sslmode)")
+                throw StoreError(.invalidURL, "store URL '\(shown)': the parameter '\(item.name)' is not supported (supported: sslmode)")
             }
             guard let value = item.value, let m = SSLMode(rawValue: value) else {
-                throw StoreError("store URL '\(shown)': sslmode '\(item.value ?? "")' is not supported (supported: \(SSLMode.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw StoreError(.invalidURL, "store URL '\(shown)': sslmode '\(item.value ?? "")' is not supported (supported: \(SSLMode.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             mode = m
         }

@@ -14,7 +14,7 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
         self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         if mustExist && !FileManager.default.fileExists(atPath: path) {
-            throw StoreError("there is no SQLite store at \(path): run wijkmigratie migrate first")
+            throw StoreError(.noStore, "there is no SQLite store at \(path): run wijkmigratie migrate first")
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -22,9 +22,9 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
             config.foreignKeysEnabled = true
             queue = try DatabaseQueue(path: path, configuration: config)
         } catch let error as DatabaseError {
-            throw StoreError("cannot open the SQLite store \(path): \(error.message ?? "\(error.resultCode)")")
+            throw StoreError(.unreachable, "cannot open the SQLite store \(path): \(error.message ?? "\(error.resultCode)")")
         } catch {
-            throw StoreError("cannot open the SQLite store \(path): \(error.localizedDescription)")
+            throw StoreError(.unreachable, "cannot open the SQLite store \(path): \(error.localizedDescription)")
         }
     }
 
@@ -38,7 +38,7 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
         do {
             try migrator.migrate(queue)
         } catch let error as DatabaseError {
-            throw StoreError("cannot prepare the schema of \(path): \(error.message ?? "\(error.resultCode)")")
+            throw StoreError(.schema, "cannot prepare the schema of \(path): \(error.message ?? "\(error.resultCode)")")
         }
     }
 
@@ -48,7 +48,7 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
             try Schema.checkTables(load.tables)
             return try await queue.write { db -> Int in
                 if let other = try String.fetchOne(db, sql: "SELECT migratie FROM migratierun ORDER BY id DESC LIMIT 1"), other != load.run.migratie {
-                    throw StoreError(Schema.otherMigration(other, store: self.path, loading: load.run.migratie))
+                    throw StoreError(.otherMigration, Schema.otherMigration(other, store: self.path, loading: load.run.migratie))
                 }
                 for table in Schema.loadOrder.reversed() {
                     try db.execute(sql: "DELETE FROM \(table)")
@@ -69,7 +69,7 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
             }
         } catch let error as DatabaseError {
             // The message names the constraint, never the values bound to the statement.
-            throw StoreError("loading the SQLite store \(path) failed, nothing was changed: \(error.message ?? "\(error.resultCode)")")
+            throw StoreError(.loadFailed, "loading the SQLite store \(path) failed, nothing was changed: \(error.message ?? "\(error.resultCode)")")
         }
     }
 
@@ -79,7 +79,7 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
                 try Row.fetchAll(db, sql: sql).map { row in (0..<row.count).map { row[$0] as String? } }
             }
         } catch let error as DatabaseError {
-            throw StoreError("reading the SQLite store \(path) failed: \(error.message ?? "\(error.resultCode)")")
+            throw StoreError(.readFailed, "reading the SQLite store \(path) failed: \(error.message ?? "\(error.resultCode)")")
         }
     }
 

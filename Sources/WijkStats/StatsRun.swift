@@ -17,11 +17,11 @@ public enum StatsRun {
         do {
             let tables = try await store.query("SELECT CAST(COUNT(*) AS TEXT) FROM migratierun")
             guard let count = tables.first?.first ?? nil, Int(count) ?? 0 > 0 else {
-                throw StoreError("the store holds no migration run yet: run wijkmigratie migrate first")
+                throw StoreError(.noStore, "the store holds no migration run yet: run wijkmigratie migrate first")
             }
             let recorded = try await store.query("SELECT CAST(peildatum AS TEXT) FROM migratierun ORDER BY id DESC LIMIT 1")
             guard let day = peildatum ?? recorded.first?.first?.flatMap({ CivilDate(iso: $0) }) else {
-                throw StoreError("the store's last migration run recorded no peildatum: give --peildatum yyyy-MM-dd")
+                throw StoreError(.readFailed, "the store's last migration run recorded no peildatum: give --peildatum yyyy-MM-dd")
             }
             let figures = try await MonitoringQuery.collect(from: store, peildatum: day)
             await store.close()
@@ -37,7 +37,7 @@ public enum StatsRun {
         do {
             try MonitoringReport.write(figures, to: folder)
         } catch {
-            throw StoreError("cannot write the figures to \(folder.path): \(error.localizedDescription)")
+            throw StoreError(.writeFailed, "cannot write the figures to \(folder.path): \(error.localizedDescription)")
         }
     }
 

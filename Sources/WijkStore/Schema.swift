@@ -23,7 +23,7 @@ public enum Schema {
     public static func checkTables(_ tables: [TableData]) throws {
         let known = Set(loadOrder)
         if let stray = tables.first(where: { !known.contains($0.name) }) {
-            throw StoreError("internal error: table '\(stray.name)' is not one the store loads (StoreTables.loaded); nothing was loaded")
+            throw StoreError(.loadFailed, "internal error: table '\(stray.name)' is not one the store loads (StoreTables.loaded); nothing was loaded")
         }
     }
 

@@ -75,10 +75,44 @@ enum ProcessInfoEnvironment {
     }
 }
 
-/// A store that cannot be used, with one line that says why.
+/// A store that cannot be used: its code (what callers and tests match, as postgres-nio's
+/// `PSQLError.Code`) and one line that says why — never a value bound to a statement.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        public let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// The store URL is not one the tool reads (its password never shown).
+        public static let invalidURL = Code("invalidURL")
+        /// There is no store there yet (stats before migrate).
+        public static let noStore = Code("noStore")
+        /// The store cannot be opened or reached: no server on the port, no answer, no TLS.
+        public static let unreachable = Code("unreachable")
+        /// The server refused the login.
+        public static let loginRefused = Code("loginRefused")
+        /// The connection was lost in the middle of the work.
+        public static let connectionLost = Code("connectionLost")
+        /// The schema cannot be brought up to date.
+        public static let schema = Code("schema")
+        /// The load failed and changed nothing.
+        public static let loadFailed = Code("loadFailed")
+        /// The store holds another migration.
+        public static let otherMigration = Code("otherMigration")
+        /// A read (monitoring) failed, or the store holds no run to read.
+        public static let readFailed = Code("readFailed")
+        /// The server is out of room (disk or memory).
+        public static let outOfRoom = Code("outOfRoom")
+        /// A figure or report file cannot be written.
+        public static let writeFailed = Code("writeFailed")
+    }
+
+    public let code: Code
     public let message: String
-    public init(_ message: String) { self.message = message }
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
     public var description: String { message }
 }
 
@@ -90,12 +124,12 @@ public enum StoreLocation: Sendable, Equatable {
     public init(_ url: String) throws {
         if url.hasPrefix("sqlite:") {
             let path = String(url.dropFirst("sqlite:".count))
-            guard !path.isEmpty else { throw StoreError("store URL '\(url)' has no path: write sqlite:out/wijkteam.sqlite") }
+            guard !path.isEmpty else { throw StoreError(.invalidURL, "store URL '\(url)' has no path: write sqlite:out/wijkteam.sqlite") }
             self = .sqlite(path: path.hasPrefix("//") ? String(path.dropFirst(2)) : path)
         } else if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             self = .postgres(url: url)
         } else {
-            throw StoreError("store URL '\(StoreLocation.redacted(url))' is neither sqlite:PATH nor postgres://user@host:port/db")
+            throw StoreError(.invalidURL, "store URL '\(StoreLocation.redacted(url))' is neither sqlite:PATH nor postgres://user@host:port/db")
         }
     }
 

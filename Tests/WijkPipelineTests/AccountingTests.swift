@@ -27,6 +27,7 @@ struct AccountingTests {
             _ = try await run(losing: 40)
             Issue.record("the run loaded although a record was lost")
         } catch let error as RunError {
+            #expect(error.code == .accounting)
             #expect(error.description == "internal error: records do not add up (source menterwolde, entity medewerker: the readers handed on 18 records, herkomst holds 17 and afwijzing 0); nothing was loaded")
         }
     }

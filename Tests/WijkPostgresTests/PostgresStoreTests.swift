@@ -103,6 +103,7 @@ struct PostgresStoreTests {
             _ = try await PostgresStore.connect("postgres://postgres@127.0.0.1:\(port)/x")
             Issue.record("connected to nothing")
         } catch let error as StoreError {
+            #expect(error.code == .unreachable)   // matched by its errno (ECONNREFUSED), not by text
             #expect(error.message == "cannot connect to the PostgreSQL store postgres://postgres@127.0.0.1:\(port)/x: connection refused (is the server running and the port right?)")
         }
     }
@@ -116,6 +117,7 @@ struct PostgresStoreTests {
         } catch let error as StoreError {
             #expect(error.message.hasPrefix("cannot connect to the PostgreSQL store postgres://nobody@127.0.0.1:"))
             #expect(error.message.contains("refused the login of user 'nobody'"))
+            #expect(error.code == .loginRefused)
             #expect(!error.message.contains("secret"))
         }
     }
@@ -139,6 +141,7 @@ struct PostgresStoreTests {
             Issue.record("\(url) was accepted")
         } catch let error as StoreError {
             #expect(!error.message.contains("secret"), "\(error.message)")
+            #expect(error.code == .invalidURL)
             #expect(error.message.contains("wm:***@db.example"), "\(error.message)")
         }
     }

@@ -99,6 +99,7 @@ struct SQLiteStoreTests {
             _ = try await s.load(StoreLoad(tables: [], run: other))
             Issue.record("another migration overwrote the store")
         } catch let error as StoreError {
+            #expect(error.code == .otherMigration)
             #expect(error.message.hasPrefix("the store \(dir.path)/nested/s.sqlite holds migration 't', not 'other'"))
         }
         #expect(try sqliteRows(dir.path + "/nested/s.sqlite", "SELECT code FROM gemeente") == [["GM1952"]])
