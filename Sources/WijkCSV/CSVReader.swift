@@ -11,11 +11,11 @@ import Darwin
 /// newlines inside, skips blank lines, and decodes each field in the declared encoding.
 /// A record it cannot read is returned as `.malformed`, never thrown, so the caller can reject
 /// that record and go on.
-public final class CSVReader {
-    public let path: String
-    public let dialect: CSVDialect
+package final class CSVReader {
+    package let path: String
+    package let dialect: CSVDialect
     /// The header's column names, when the dialect has a header row.
-    public private(set) var header: [String]?
+    package private(set) var header: [String]?
 
     private let fd: Int32
     private var buffer: [UInt8]
@@ -24,11 +24,11 @@ public final class CSVReader {
     private var atEOF = false
     private var line = 1         // physical line of `start`
     /// Bytes read from the file so far (for progress).
-    public private(set) var bytesRead = 0
+    package private(set) var bytesRead = 0
     private var finished = false
     private static let chunk = 1 << 18
 
-    public init(path: String, dialect: CSVDialect) throws {
+    package init(path: String, dialect: CSVDialect) throws {
         self.path = path
         self.dialect = dialect
         // Opening a FIFO blocks until someone writes to it: refuse anything but a regular file first.
@@ -61,7 +61,7 @@ public final class CSVReader {
 
     /// The next record, a record that could not be read, or `nil` at the end of the file.
     /// Throws only when the file itself cannot be read any more (an I/O error).
-    public func next() throws -> CSVReadResult? {
+    package func next() throws -> CSVReadResult? {
         try readNext()
     }
 

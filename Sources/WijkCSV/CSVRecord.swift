@@ -1,27 +1,27 @@
 /// One record of a CSV file, as read: its fields decoded, its physical line numbers, and its
 /// untouched bytes for the reject file.
-public struct CSVRecord: Sendable {
+package struct CSVRecord: Sendable {
     /// The physical line the record starts on (1-based, counting skipped rows and the header).
-    public let line: Int
+    package let line: Int
     /// The physical line it ends on: larger than `line` when a quoted field holds newlines.
-    public let endLine: Int
-    public let fields: [String]
+    package let endLine: Int
+    package let fields: [String]
     /// The record's bytes without its line terminator.
-    public let rawBytes: [UInt8]
+    package let rawBytes: [UInt8]
     let encoding: TextEncoding
 
     /// The record exactly as it stood, for `afwijzing` and `rejects.csv`.
-    public var raw: String { encoding.decodeLossy(rawBytes) }
+    package var raw: String { encoding.decodeLossy(rawBytes) }
 }
 
 /// What the reader gives for each record: a record, or a record it could not read, with why.
-public enum CSVReadResult: Sendable {
+package enum CSVReadResult: Sendable {
     case record(CSVRecord)
     case malformed(CSVMalformedRecord)
 }
 
-public struct CSVMalformedRecord: Sendable, Error {
-    public enum Problem: Sendable, Equatable {
+package struct CSVMalformedRecord: Sendable, Error {
+    package enum Problem: Sendable, Equatable {
         /// A quoted field that never closes before the end of the file.
         case unterminatedQuote
         /// A record longer than the dialect's `maxRecordBytes` (a quote that does not close within
@@ -33,12 +33,12 @@ public struct CSVMalformedRecord: Sendable, Error {
         case nulByte(field: Int)
     }
 
-    public let line: Int
-    public let problem: Problem
-    public let rawBytes: [UInt8]
+    package let line: Int
+    package let problem: Problem
+    package let rawBytes: [UInt8]
     let encoding: TextEncoding
     /// How many bytes of the record were left out of `rawBytes` (a record too long to keep whole).
-    public var omittedBytes = 0
+    package var omittedBytes = 0
 
     init(line: Int, problem: Problem, rawBytes: [UInt8], encoding: TextEncoding, omittedBytes: Int = 0) {
         self.line = line
@@ -48,9 +48,9 @@ public struct CSVMalformedRecord: Sendable, Error {
         self.omittedBytes = omittedBytes
     }
 
-    public var raw: String { encoding.decodeLossy(rawBytes) + (omittedBytes > 0 ? "… (\(omittedBytes) more bytes not kept)" : "") }
+    package var raw: String { encoding.decodeLossy(rawBytes) + (omittedBytes > 0 ? "… (\(omittedBytes) more bytes not kept)" : "") }
 
-    public var message: String {
+    package var message: String {
         switch problem {
         case .unterminatedQuote:
             return "a quoted field opened on line \(line) is never closed before the end of the file; the record is rejected and reading goes on at line \(line + 1)"
@@ -65,8 +65,8 @@ public struct CSVMalformedRecord: Sendable, Error {
 }
 
 /// A file that cannot be read at all.
-public struct CSVFileError: Error, Sendable, CustomStringConvertible {
-    public let path: String
-    public let reason: String
-    public var description: String { "\(path): \(reason)" }
+package struct CSVFileError: Error, Sendable, CustomStringConvertible {
+    package let path: String
+    package let reason: String
+    package var description: String { "\(path): \(reason)" }
 }

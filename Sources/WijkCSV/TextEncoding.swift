@@ -1,12 +1,12 @@
 /// The encodings a source file can declare. Declared, never guessed.
-public enum TextEncoding: String, Sendable, CaseIterable {
+package enum TextEncoding: String, Sendable, CaseIterable {
     /// UTF-8, with or without a byte order mark (the mark is dropped).
     case utf8 = "utf-8"
     case windows1252 = "windows-1252"
     case iso88591 = "iso-8859-1"
 
     /// Accepts the usual spellings: `UTF8`, `utf-8-bom`, `cp1252`, `latin1`, …
-    public init?(name: String) {
+    package init?(name: String) {
         switch String(name.lowercased().map { $0 == "_" ? "-" : $0 }) {
         case "utf-8", "utf8", "utf-8-bom", "utf-8-sig", "utf8-bom": self = .utf8
         case "windows-1252", "cp1252", "win1252", "windows1252": self = .windows1252
@@ -17,7 +17,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     /// Decodes bytes; `nil` when they are not valid in this encoding, or hold a NUL byte (no text
     /// of a source holds one, and PostgreSQL refuses it: both stores must see the same records).
-    public func decode<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
+    package func decode<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
         var ascii = true
         for b in bytes {
             if b == 0 { return nil }
@@ -48,7 +48,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     /// Decodes for display only (the raw line of a rejected record): invalid bytes become U+FFFD.
     /// A NUL byte becomes U+FFFD too (PostgreSQL stores no NUL in text).
-    public func decodeLossy<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+    package func decodeLossy<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         if let text = decode(bytes) { return text }
         switch self {
         case .utf8:

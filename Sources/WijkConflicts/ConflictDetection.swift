@@ -6,8 +6,8 @@ import WijkModel
 /// from the merge one at a time: a first pass finds the groups that can hold a conflict (more
 /// than one row, more than one source), a second collects only those, so that memory holds the
 /// candidates, not every row.
-public enum ConflictDetection {
-    public static func detect(_ merger: Merger, peildatum: CivilDate, maxFTE: Double = 1.0) -> [Conflict] {
+package enum ConflictDetection {
+    package static func detect(_ merger: Merger, peildatum: CivilDate, maxFTE: Double = 1.0) -> [Conflict] {
         var all: [Conflict] = []
         merger.forEachRow(.client) { row in
             if let c = ClientIdentiteitDetector.detect(row) { all.append(c) }

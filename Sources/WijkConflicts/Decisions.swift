@@ -2,37 +2,37 @@ import WijkMerge
 import WijkModel
 
 /// What the steward decisions and the open conflicts did to a run.
-public struct Resolution: Sendable {
+package struct Resolution: Sendable {
     /// Conflict id → the decision applied to it.
-    public var decided: [String: Besluit] = [:]
+    package var decided: [String: Besluit] = [:]
     /// Conflicts that need a steward and have no decision.
-    public var open: [Conflict] = []
+    package var open: [Conflict] = []
     /// Decisions whose conflict no longer appears (its sources changed): reported, not applied.
-    public var stale: [Besluit] = []
+    package var stale: [Besluit] = []
     /// Source records taken out by a decision or because they are in an open conflict
     /// (`--allow-open`), each with its reason.
-    public var removed: [(record: Merger.Removed, rule: RuleID, reason: String)] = []
+    package var removed: [(record: Merger.Removed, rule: RuleID, reason: String)] = []
 }
 
 /// Decisions that cannot be applied to their conflicts: each where it is written and why, in
 /// the file's order, all at once.
-public struct DecisionError: Error, Sendable, CustomStringConvertible {
+package struct DecisionError: Error, Sendable, CustomStringConvertible {
     /// Its one kind: decisions that do not fit their conflicts (a malformed file is a `ConfigErrors`).
-    public enum Code: String, Sendable { case doesNotFit }
-    public var code: Code { .doesNotFit }
+    package enum Code: String, Sendable { case doesNotFit }
+    package var code: Code { .doesNotFit }
     /// One line per mistake: `besluiten.yml:13:9: the decision on K…: …`.
-    public let mistakes: [String]
-    public var description: String {
+    package let mistakes: [String]
+    package var description: String {
         mistakes.joined(separator: "\n") + "\n\(mistakes.count) decision(s) in the besluiten file do not fit their conflicts"
     }
 }
 
 /// Replays `besluiten.yml` on the run's conflicts, and with `--allow-open` keeps the records of
 /// open conflicts out.
-public enum Decisions {
+package enum Decisions {
     static let identityFields = ["voornamen", "voorletters", "voorvoegsel", "achternaam", "geboortedatum", "geslacht"]
 
-    public static func apply(_ besluiten: [Besluit], to conflicts: [Conflict], merger: Merger, allowOpen: Bool,
+    package static func apply(_ besluiten: [Besluit], to conflicts: [Conflict], merger: Merger, allowOpen: Bool,
                              wijkteam: (String) -> String?, wijken: Set<String>) throws -> Resolution {
         var resolution = Resolution()
         var exclusions: [Exclusion] = []

@@ -5,16 +5,16 @@ import WijkXML
 /// file is one message whose header says its kind, version, sender and date. The folder is read as
 /// a history: messages in the order they were sent (dagtekening, then identificatie) — never by
 /// file name — so that per gemeente and toewijzingnummer the latest message decides.
-public struct IStandaard: Sendable, Equatable {
-    public let bericht: String
+package struct IStandaard: Sendable, Equatable {
+    package let bericht: String
     /// Vektis BerichtCode (COD002): 414 for WMO301, 436 for JW301.
-    public let code: String
+    package let code: String
     /// The message's and the base schema's namespaces.
-    public let namespace: String
-    public let versie = "3"
-    public let subversie = "2"
+    package let namespace: String
+    package let versie = "3"
+    package let subversie = "2"
 
-    public static let known: [String: IStandaard] = [
+    package static let known: [String: IStandaard] = [
         "WMO301": IStandaard(bericht: "WMO301", code: "414", namespace: "http://www.istandaarden.nl/iwmo/3_2/wmo301/schema"),
         "JW301": IStandaard(bericht: "JW301", code: "436", namespace: "http://www.istandaarden.nl/ijw/3_2/jw301/schema"),
     ]
@@ -26,18 +26,18 @@ public struct IStandaard: Sendable, Equatable {
     }
 
     /// What a message file's header says.
-    public struct Header: Sendable, Equatable {
-        public let code: String
-        public let versie: String
-        public let subversie: String
+    package struct Header: Sendable, Equatable {
+        package let code: String
+        package let versie: String
+        package let subversie: String
         /// The sender's gemeentecode, four digits.
-        public let afzender: String
-        public let identificatie: String
-        public let dagtekening: String
+        package let afzender: String
+        package let identificatie: String
+        package let dagtekening: String
     }
 
     /// The header of a message file, or why the file is not a message of this kind and version.
-    public func header(of path: String, display: String) -> Result<Header, Refusal> {
+    package func header(of path: String, display: String) -> Result<Header, Refusal> {
         let name = { XMLName(uri: self.namespace, local: $0) }
         let base = namespace.replacingOccurrences(of: "/\(bericht.lowercased())/schema", with: "/basisschema/schema")
         let reader = XMLRecordReader(path: path, display: display, recordPath: [name("Bericht"), name("Header")], keptAncestors: 0)
@@ -68,8 +68,8 @@ public struct IStandaard: Sendable, Equatable {
     }
 
     /// Why a file in a message folder is not read as a message of the mapping's kind and version.
-    public struct Refusal: Error, Sendable, Equatable {
-        public let found: String
-        public let reason: String
+    package struct Refusal: Error, Sendable, Equatable {
+        package let found: String
+        package let reason: String
     }
 }

@@ -10,11 +10,11 @@ import WijkModel
 ///   wie: J. de Vries, gegevensbeheer
 ///   waarom: Verhuisd per 1 november 2017; BRP bevestigt het adres in Sappemeer.
 /// ```
-public enum BesluitenFile {
+package enum BesluitenFile {
     static let actions = ["kies", "zet", "beide", "wijs_af", "zonder_wijk"]
     static let keys = actions + ["wie", "waarom"]
 
-    public static func load(path: String, display: String, sources: [String]) throws -> [Besluit] {
+    package static func load(path: String, display: String, sources: [String]) throws -> [Besluit] {
         // A steward starts with an empty file (or one with comments only): no decisions yet.
         guard let root = try YAMLFile.load(path: path, display: display, allowEmpty: true), !root.isNull else { return [] }
         let d = Diagnostics()

@@ -4,7 +4,7 @@ import WijkModel
 extension CompiledEntity {
     /// Maps one source record. Never throws: whatever is wrong becomes a rejection or a warning
     /// that names the file, the location, the field and the rule.
-    public func map(fields input: [String], location: Location, raw: RawText) -> MapOutcome {
+    package func map(fields input: [String], location: Location, raw: RawText) -> MapOutcome {
         let provenance = Provenance(bron: bron, bestand: bestand, locatie: location, bronSleutel: nil)
         var values = [Value?](repeating: nil, count: entity.fields.count)
         func reject(_ rule: RuleID, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> MapOutcome {

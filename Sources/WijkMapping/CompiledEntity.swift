@@ -6,16 +6,16 @@ import WijkXML
 
 /// An entity's mapping bound to its file's header: every column is an index now, so mapping a
 /// record does no lookups by name.
-public struct CompiledEntity: @unchecked Sendable {
-    public let entity: Entity
-    public let bron: String
+package struct CompiledEntity: @unchecked Sendable {
+    package let entity: Entity
+    package let bron: String
     /// The file on disk; as messages name it (relative to the working folder); and as `herkomst`
     /// and the reports name it (relative to the migration file, so that the store's content does
     /// not depend on where the command was run).
-    public let path: String
-    public let display: String
-    public let bestand: String
-    public let format: Format
+    package let path: String
+    package let display: String
+    package let bestand: String
+    package let format: Format
     let headerCount: Int?
     let maxPosition: Int
     let splits: [(input: Int, spec: SplitSpec)]
@@ -24,17 +24,17 @@ public struct CompiledEntity: @unchecked Sendable {
     let maps: [String: ValueMap]
     let splitPartCount: Int
     /// The schema every file of this entity is validated against before it is mapped (`xsd:`).
-    public var schema: XMLSchema? = nil
+    package var schema: XMLSchema? = nil
     /// The schema's file name, for messages.
-    public var schemaName: String? = nil
+    package var schemaName: String? = nil
     /// In a message folder: the file's header, or why the file is not a message of the mapping's
     /// kind and version (then every record of it is rejected, and the folder goes on).
-    public var header: IStandaard.Header? = nil
-    public var refusal: String? = nil
+    package var header: IStandaard.Header? = nil
+    package var refusal: String? = nil
 
     /// How to read the file: CSV in its dialect, or the XML record elements and the XPaths whose
     /// values make the record's value vector (indices as for CSV columns).
-    public enum Format {
+    package enum Format {
         case csv(CSVDialect)
         case xml(recordPath: [XMLName], keptAncestors: Int, xpaths: [XPath])
     }

@@ -20,7 +20,7 @@ import WijkModel
 /// Any other character must appear as it is; any other letter outside quotes is a mistake. The
 /// time is read and checked (25:00 is no time, as 31-02 is no date), then dropped: a date field
 /// keeps the date as written, whatever the offset.
-public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
+package struct DatePattern: Sendable, Equatable, CustomStringConvertible {
     enum Token: Equatable {
         case year4, year2, month(fixed: Bool), day(fixed: Bool), hour(fixed: Bool), minute, second, fraction(digits: Int)
         case offset, literal(String)
@@ -28,15 +28,15 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
         case isoTimeTail
     }
 
-    public let text: String
+    package let text: String
     let tokens: [Token]
     /// For two-digit years: the first year of the hundred they are placed in.
-    public let pivot: Int?
+    package let pivot: Int?
 
-    public var description: String { text }
+    package var description: String { text }
 
     /// Compiles a pattern or says what is wrong with it. `pivot` places two-digit years.
-    public static func compile(_ text: String, pivot: Int? = nil) -> Result<DatePattern, PatternError> {
+    package static func compile(_ text: String, pivot: Int? = nil) -> Result<DatePattern, PatternError> {
         if text == "iso8601" {
             return .success(DatePattern(text: text, tokens: [.year4, .literal("-"), .month(fixed: true), .literal("-"), .day(fixed: true), .isoTimeTail],
                                         pivot: nil))
@@ -108,18 +108,18 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
         return .success(DatePattern(text: text, tokens: tokens, pivot: pivot))
     }
 
-    public struct PatternError: Error, Sendable {
-        public let text: String
-        public let problem: String
-        public var hint: String? = nil
+    package struct PatternError: Error, Sendable {
+        package let text: String
+        package let problem: String
+        package var hint: String? = nil
     }
 
-    public static let iso = DatePattern(text: "yyyy-MM-dd", tokens: [.year4, .literal("-"), .month(fixed: true), .literal("-"), .day(fixed: true)],
+    package static let iso = DatePattern(text: "yyyy-MM-dd", tokens: [.year4, .literal("-"), .month(fixed: true), .literal("-"), .day(fixed: true)],
                                         pivot: nil)
 
     /// Parses a text that must match the pattern entirely; `nil` if it does not, or the date or the
     /// time does not exist.
-    public func parse(_ text: String) -> CivilDate? {
+    package func parse(_ text: String) -> CivilDate? {
         var scanner = Scanner(Array(text.utf8))
         var year = 0, month = 0, day = 0
         for token in tokens {

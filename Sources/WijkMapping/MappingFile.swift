@@ -5,7 +5,7 @@ import WijkXML
 
 /// Reads a mapping file (`mappings/*.yml`) into a `MappingSpec`, reporting every mistake with
 /// `file:line:column` and a suggestion. No data file is opened here except value-map CSVs.
-public enum MappingFile {
+package enum MappingFile {
     static let topKeys = ["bronsysteem", "csv", "xml", "value_maps", "date_pivot", "istandaard", "entities"]
     static let entityKeys = ["file", "csv", "records", "xsd", "filter", "split", "fields"]
     static let fieldKeys = ["column", "xpath", "const", "template", "transforms", "date", "pivot", "decimal", "on_error", "default"]
@@ -18,7 +18,7 @@ public enum MappingFile {
     /// - Parameters:
     ///   - path: the file on disk.
     ///   - display: how messages name it.
-    public static func load(path: String, display: String) throws -> MappingSpec {
+    package static func load(path: String, display: String) throws -> MappingSpec {
         let root = try YAMLFile.load(path: path, display: display)
         let d = Diagnostics()
         guard let top = KeyedNode(root, d, what: "a mapping file", allowed: topKeys) else {

@@ -5,26 +5,26 @@ import WijkXML
 
 /// A mapping file, read and checked: how one source system's export becomes canonical records.
 /// Column names are not yet checked against the files; `compile(folder:)` does that.
-public struct MappingSpec: @unchecked Sendable {
+package struct MappingSpec: @unchecked Sendable {
     /// The file as it is named in messages (relative to the working folder).
-    public let file: String
+    package let file: String
     /// The file on disk.
-    public let path: String
-    public let description: String?
-    public let valueMaps: [String: ValueMap]
+    package let path: String
+    package let description: String?
+    package let valueMaps: [String: ValueMap]
     /// Entities in processing order.
-    public let entities: [EntitySpec]
+    package let entities: [EntitySpec]
     /// `istandaard:` — the files are iStandaarden messages of this kind, read as a history.
-    public var istandaard: IStandaard? = nil
+    package var istandaard: IStandaard? = nil
 }
 
 /// Where one entity's records are and how each canonical field gets its value.
-public struct EntitySpec: @unchecked Sendable {
-    public let entity: Entity
+package struct EntitySpec: @unchecked Sendable {
+    package let entity: Entity
     /// The file, relative to the source's folder.
-    public let file: String
+    package let file: String
     let fileSpot: Spot
-    public let format: SourceFormat
+    package let format: SourceFormat
     let filters: [FilterSpec]
     let splits: [SplitSpec]
     let fields: [FieldSpec]
@@ -34,7 +34,7 @@ public struct EntitySpec: @unchecked Sendable {
 }
 
 /// How a source file is written: CSV in a dialect, or XML whose records are the elements at a path.
-public enum SourceFormat: @unchecked Sendable {
+package enum SourceFormat: @unchecked Sendable {
     case csv(CSVDialect)
     case xml(records: XPath, namespaces: [String: String])
 
@@ -73,7 +73,7 @@ enum TemplatePart {
 }
 
 /// What a bad value in a field does.
-public enum OnError: String, Sendable {
+package enum OnError: String, Sendable {
     /// The record is rejected (the default).
     case reject
     /// The field is loaded empty and a warning is reported: a chosen behaviour, never a silent NULL.

@@ -11,7 +11,7 @@ import WijkRules
 /// Reads a migration file (`migratie.yml`), its mapping files, value maps and reference data, and
 /// binds every mapping to its source's files. Every mistake in any of them is reported with
 /// `file:line:column` and the run stops before any record is read.
-public enum MigrationFile {
+package enum MigrationFile {
     static let topKeys = ["migratie", "gemeente", "peildatum", "max_fte", "wijken", "postcodes", "wijkteams", "bronnen", "besluiten", "store", "report"]
     static let gemeenteKeys = ["code", "naam", "datum"]
     static let wijkKeys = ["code", "naam"]
@@ -19,7 +19,7 @@ public enum MigrationFile {
     static let sourceKeys = ["bron", "gemeente", "mapping", "folder", "teams", "defaults", "rules", "max_rejects"]
 
     /// - Parameter path: the migration file; messages name files relative to the current folder.
-    public static func load(path: String) throws -> MigrationPlan {
+    package static func load(path: String) throws -> MigrationPlan {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let folder = url.deletingLastPathComponent()
         let display = path

@@ -3,29 +3,29 @@ import WijkCSV
 import WijkModel
 
 /// Where addresses lie: postcode → wijk (and buurt), from the `postcodes:` table.
-public struct PostcodeIndex: Sendable, Equatable {
-    public struct Place: Sendable, Equatable {
-        public let wijk: String
-        public let buurt: String?
+package struct PostcodeIndex: Sendable, Equatable {
+    package struct Place: Sendable, Equatable {
+        package let wijk: String
+        package let buurt: String?
     }
 
     /// PC6 (`9601AB`) or PC4 (`9601`) → its place, when every address in it lies in one place.
-    public internal(set) var byPostcode: [String: Place] = [:]
+    package internal(set) var byPostcode: [String: Place] = [:]
     /// PC6 + huisnummer (`9601AB 12`) → its place, for a PC6 that spans wijken or buurten.
-    public internal(set) var byAddress: [String: Place] = [:]
+    package internal(set) var byAddress: [String: Place] = [:]
     /// Rows of other gemeenten in a national table: skipped, and counted here.
-    public internal(set) var otherGemeenteRows = 0
+    package internal(set) var otherGemeenteRows = 0
 
-    public init() {}
+    package init() {}
 
     /// The address first (a PC6 split by huisnummer), then the PC6, then its four digits.
-    public func place(postcode: Postcode, huisnummer: Int?) -> Place? {
+    package func place(postcode: Postcode, huisnummer: Int?) -> Place? {
         if let huisnummer, let place = byAddress["\(postcode.value) \(huisnummer)"] { return place }
         return byPostcode[postcode.value] ?? byPostcode[postcode.digits]
     }
 
     /// PC6 or PC4 → wijk, for the simple tables and tests.
-    public var wijken: [String: String] { byPostcode.mapValues(\.wijk) }
+    package var wijken: [String: String] { byPostcode.mapValues(\.wijk) }
 }
 
 /// `postcodes:` — a file name (`;`, UTF-8, columns `postcode` and `wijk`), or a table with its

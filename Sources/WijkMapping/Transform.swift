@@ -2,7 +2,7 @@ import Foundation
 import WijkModel
 
 /// One step applied to a text value before it is parsed into its canonical kind.
-public enum Transform: Sendable, Equatable {
+package enum Transform: Sendable, Equatable {
     case trim
     case upper
     case lower
@@ -17,7 +17,7 @@ public enum Transform: Sendable, Equatable {
     /// Replaces every occurrence of a text.
     case replace(String, with: String)
 
-    public static let names = ["trim", "upper", "lower", "digits", "pad_left", "map", "boolean", "replace"]
+    package static let names = ["trim", "upper", "lower", "digits", "pad_left", "map", "boolean", "replace"]
 
     static let trueWords: Set<String> = ["ja", "j", "yes", "y", "true", "waar", "1", "x"]
     static let falseWords: Set<String> = ["nee", "n", "no", "false", "onwaar", "0"]

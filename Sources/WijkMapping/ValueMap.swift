@@ -3,13 +3,13 @@ import WijkCSV
 
 /// A code translation (vendor label → canonical code), written inline in the mapping file or kept
 /// by a steward in a CSV file beside it.
-public struct ValueMap: Sendable {
-    public let name: String
-    public let entries: [String: String]
+package struct ValueMap: Sendable {
+    package let name: String
+    package let entries: [String: String]
     /// The CSV file it was read from, when a steward keeps it in a spreadsheet.
-    public var path: String?
+    package var path: String?
 
-    public init(name: String, entries: [String: String]) {
+    package init(name: String, entries: [String: String]) {
         self.name = name
         self.entries = entries
     }

@@ -3,11 +3,11 @@ import WijkModel
 extension Merger {
     /// A source record that is taken out again, and whether it was the one that made its row
     /// (counted as loaded) or one merged into it.
-    public struct Removed: Sendable {
-        public let entity: Entity
-        public let provenance: Provenance
-        public let madeTheRow: Bool
-        public let key: String
+    package struct Removed: Sendable {
+        package let entity: Entity
+        package let provenance: Provenance
+        package let madeTheRow: Bool
+        package let key: String
     }
 
     /// Takes rows out, each with every row that refers to it (a client's hulpvragen and
@@ -16,7 +16,7 @@ extension Merger {
     /// out: the row's own, then its dependents' (by entity, field and key). A row already taken
     /// out by an earlier one gives nothing. One pass over each dependent entity finds the
     /// dependents of all of them, rather than one pass per row.
-    public func exclude(_ rows: [(entity: Entity, key: String)]) -> [[Removed]] {
+    package func exclude(_ rows: [(entity: Entity, key: String)]) -> [[Removed]] {
         // Which rows would go: the asked-for ones and, entity by entity in reference order, every
         // row that refers to one that goes.
         var going: [Entity: Set<String>] = [:]

@@ -4,13 +4,13 @@ import WijkRuntime
 // Reading the merge back: rows one at a time for the conflict stage, tables for the store.
 extension Merger {
     /// A canonical row as the conflict stage sees it.
-    public struct MergedRow: Sendable {
-        public let key: String
-        public let values: [Value?]
-        public let derived: [String: String]
-        public let herkomst: [Provenance]
+    package struct MergedRow: Sendable {
+        package let key: String
+        package let values: [Value?]
+        package let derived: [String: String]
+        package let herkomst: [Provenance]
         /// Each contributing record's own values, in `herkomst` order.
-        public let variants: [[Value?]]
+        package let variants: [[Value?]]
 
         init(key: String, _ row: Row) {
             self.key = key
@@ -22,18 +22,18 @@ extension Merger {
     }
 
     /// One row by its key.
-    public func row(_ entity: Entity, key: String) -> MergedRow? {
+    package func row(_ entity: Entity, key: String) -> MergedRow? {
         load(entity, key).map { MergedRow(key: key, $0) }
     }
 
     /// Every row of an entity, in key order, read from the working file one at a time.
-    public func forEachRow(_ entity: Entity, _ body: (MergedRow) throws -> Void) rethrows {
+    package func forEachRow(_ entity: Entity, _ body: (MergedRow) throws -> Void) rethrows {
         try forEachStoredRow(entity) { key, row in try body(MergedRow(key: key, row)) }
     }
 
     /// The keys of an entity in order. Sorted anew for each reading rather than kept, so that
     /// memory holds them for one entity at a time.
-    public func keys(_ entity: Entity) -> [String] {
+    package func keys(_ entity: Entity) -> [String] {
         offsets[entity]?.keys ?? []
     }
 
@@ -49,7 +49,7 @@ extension Merger {
     /// The tables are read from the working file as a store takes them, never held whole, on a
     /// thread of their own a few batches ahead of the store. Read one table at a time: the merge
     /// is not made for two threads at once.
-    public func tables() -> (tables: [TableData], herkomst: TableData) {
+    package func tables() -> (tables: [TableData], herkomst: TableData) {
         var tables: [TableData] = []
         for entity in Entity.allCases where entity != .team {
             let declaration = StoreTables.of(entity)
@@ -201,7 +201,7 @@ extension Merger {
 
 extension Merger {
     /// The lineage rows `herkomst` will hold, per source and entity (the old teams under `team`).
-    public func lineageRows() -> [SourceEntity: Int] {
+    package func lineageRows() -> [SourceEntity: Int] {
         var rows = lineageBySource
         for (_, p) in teamLineage { rows[SourceEntity(bron: p.bron, entity: .team), default: 0] += 1 }
         return rows

@@ -12,16 +12,16 @@ import WijkRuntime
 /// and empty fields are filled from later ones; detecting those disagreements as conflicts is the
 /// conflict stage's job.
 /// A source and an entity: what the run counts per.
-public struct SourceEntity: Hashable, Sendable {
-    public let bron: String
-    public let entity: Entity
-    public init(bron: String, entity: Entity) {
+package struct SourceEntity: Hashable, Sendable {
+    package let bron: String
+    package let entity: Entity
+    package init(bron: String, entity: Entity) {
         self.bron = bron
         self.entity = entity
     }
 }
 
-public final class Merger: @unchecked Sendable {   // used by one task at a time, as a stage of one run
+package final class Merger: @unchecked Sendable {   // used by one task at a time, as a stage of one run
     struct Row {
         var values: [Value?]
         var derived: [String: String]
@@ -41,7 +41,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     private var arriving: Entity?
     /// Lineage rows so far per source and entity (the `herkomst` table, without the old teams),
     /// counted apart from the run's outcome counts so that the two can be compared.
-    public internal(set) var lineageBySource: [SourceEntity: Int] = [:]
+    package internal(set) var lineageBySource: [SourceEntity: Int] = [:]
     var lineageCount: Int { lineageBySource.values.reduce(0, +) }
     func lineage(of entity: Entity) -> Int { lineageBySource.reduce(0) { $0 + ($1.key.entity == entity ? $1.value : 0) } }
     /// Records others refer to that were rejected, by what they are referred to by (a client's
@@ -65,8 +65,8 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     private var staffByEmail: [String: (key: String, name: String, fte: Double)] = [:]
     /// A source's own staff key (`bron` NUL `sleutel`) → the row of another record it merged into.
     private var staffAlias: [String: String] = [:]
-    public private(set) var staffKeptApart: [String: [String]] = [:]
-    public private(set) var staffOverLimit: [String: String] = [:]
+    package private(set) var staffKeptApart: [String: [String]] = [:]
+    package private(set) var staffOverLimit: [String: String] = [:]
 
     static let fteIndex = Entity.medewerker.fields.firstIndex { $0.name == "fte" }!
     static let teamIndex = Entity.medewerker.fields.firstIndex { $0.name == "team" }!
@@ -81,7 +81,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     }
 
     /// Every gemeente a voorziening was issued by (the store's gemeente table must hold them).
-    public private(set) var gemeenten: Set<String> = []
+    package private(set) var gemeenten: Set<String> = []
     static let achternaamIndex = Entity.medewerker.fields.firstIndex { $0.name == "achternaam" }!
 
     /// A source's own key, made unique across sources.
@@ -89,14 +89,14 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
 
     /// Throws `MergeError` when its working file cannot be made (in `workFolder`, else `$TMPDIR`,
     /// else `/tmp`).
-    public init(context: MergeContext, workFolder: String? = nil) throws {
+    package init(context: MergeContext, workFolder: String? = nil) throws {
         self.context = context
         file = try RowFile(folder: workFolder)
     }
 
     /// Why the merge cannot go on (its working file failed), or nil. The pipeline checks it after
     /// each stage; a table being read throws it.
-    public var failure: String? { file.failure ?? decodeFailure }
+    package var failure: String? { file.failure ?? decodeFailure }
 
     func load(_ entity: Entity, _ key: String) -> Row? {
         load(entity, key) { try Row.decode($0) }
@@ -120,7 +120,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     }
 
     /// Adds one mapped record; returns what became of it and any warnings about it.
-    public func add(_ record: MappedRecord) -> (MergeOutcome, [Finding]) {
+    package func add(_ record: MappedRecord) -> (MergeOutcome, [Finding]) {
         if arriving != record.entity {
             // The records of the entities before this one are all in: their indexes shrink.
             for entity in Entity.allCases where entity < record.entity { offsets[entity]?.freeze() }
@@ -314,7 +314,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
 
     /// Remembers a rejected client, household or medewerker, so that a record referring to it is
     /// told it was rejected (and where and why) rather than that it does not exist.
-    public func noteRejected(_ rejection: Rejection) {
+    package func noteRejected(_ rejection: Rejection) {
         let f = rejection.finding
         guard [.client, .huishouden, .medewerker].contains(f.entiteit), let subject = rejection.subject, !subject.isEmpty else { return }
         let key = f.entiteit == .client ? subject : Merger.sourceKey(f.provenance.bron, subject)
@@ -329,7 +329,7 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
     // MARK: - Changes the conflict stage makes (steward decisions, records kept out)
 
     /// Every record is in: the indexes shrink to their compact, sorted form.
-    public func finishReading() {
+    package func finishReading() {
         for entity in Entity.allCases { offsets[entity]?.freeze() }
         households.freeze()
         arriving = nil
@@ -337,18 +337,18 @@ public final class Merger: @unchecked Sendable {   // used by one task at a time
 
     /// Sets a field of a row (a steward's decision); `false` if there is no such row or field.
     @discardableResult
-    public func set(_ entity: Entity, key: String, field: String, to value: Value?) -> Bool {
+    package func set(_ entity: Entity, key: String, field: String, to value: Value?) -> Bool {
         guard var row = load(entity, key), let i = entity.fields.firstIndex(where: { $0.name == field }) else { return false }
         row.values[i] = value
         save(entity, key, row)
         return true
     }
 
-    public func setDerived(_ entity: Entity, key: String, _ name: String, to value: String?) {
+    package func setDerived(_ entity: Entity, key: String, _ name: String, to value: String?) {
         guard var row = load(entity, key) else { return }
         row.derived[name] = value
         save(entity, key, row)
     }
 
-    public func exists(_ entity: Entity, key: String) -> Bool { offsets[entity]?[key] != nil }
+    package func exists(_ entity: Entity, key: String) -> Bool { offsets[entity]?[key] != nil }
 }

@@ -123,17 +123,17 @@ final class RowFile {
 
 /// The merge could not keep its working file: what happened and what to do.
 /// The merge cannot go on: its working file cannot be made, written or read back.
-public struct MergeError: Error, Sendable, CustomStringConvertible {
-    public enum Code: String, Sendable {
+package struct MergeError: Error, Sendable, CustomStringConvertible {
+    package enum Code: String, Sendable {
         /// The working file cannot be made (the folder is not usable).
         case cannotCreate
         /// A row went missing or was damaged under the run (a failed write, a full disk).
         case damaged
     }
 
-    public let code: Code
-    public let description: String
-    public init(_ code: Code, _ description: String) {
+    package let code: Code
+    package let description: String
+    package init(_ code: Code, _ description: String) {
         self.code = code
         self.description = description
     }

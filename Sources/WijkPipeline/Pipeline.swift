@@ -48,14 +48,14 @@ public struct Pipeline {
         var loseRecordForTesting: Int?
     }
 
-    public let plan: MigrationPlan
+    package let plan: MigrationPlan
     public let options: Options
     public var logger: Logger
 
     /// Logs nowhere unless given a logger (the CLI gives one that writes to stderr).
     public static let silent = Logger(label: "wijkmigratie", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    public init(plan: MigrationPlan, options: Options, logger: Logger = Pipeline.silent) {
+    package init(plan: MigrationPlan, options: Options, logger: Logger = Pipeline.silent) {
         self.plan = plan
         self.options = options
         self.logger = logger
@@ -68,7 +68,7 @@ public struct Pipeline {
 
     /// The store location: relative paths start at the migration file's folder when they come
     /// from the file, at the working folder when they come from the command line.
-    public var storeLocation: StoreLocation {
+    package var storeLocation: StoreLocation {
         get throws {
             if let url = options.store { return try StoreLocation(url) }
             let location = try StoreLocation(plan.store ?? "sqlite:out/wijkteam.sqlite")

@@ -9,12 +9,12 @@ import WijkStore
 /// The production store: a PostgreSQL server, through postgres-nio. The same schema and named
 /// migrations as SQLite; a load is one transaction that replaces the previous run's content,
 /// bulk-loaded with COPY.
-public final class PostgresStore: WijkteamStore, @unchecked Sendable {
-    public let location: PostgresLocation
+package final class PostgresStore: WijkteamStore, @unchecked Sendable {
+    package let location: PostgresLocation
     private let connection: PostgresConnection
     private let logger: Logger
 
-    public static func connect(_ url: String, logger: Logger = Logger(label: "wijkmigratie.postgres", factory: { _ in SwiftLogNoOpLogHandler() })) async throws -> PostgresStore {
+    package static func connect(_ url: String, logger: Logger = Logger(label: "wijkmigratie.postgres", factory: { _ in SwiftLogNoOpLogHandler() })) async throws -> PostgresStore {
         let location = try PostgresLocation(url)
         let tls: PostgresConnection.Configuration.TLS
         switch location.sslmode {
@@ -48,7 +48,7 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
         self.logger = logger
     }
 
-    public func close() async {
+    package func close() async {
         try? await connection.close()
     }
 
@@ -70,7 +70,7 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
         }
     }
 
-    public func query(_ sql: String) async throws -> [[String?]] {
+    package func query(_ sql: String) async throws -> [[String?]] {
         do {
             let logger = self.logger
             return try await untilTheConnectionCloses { connection in
@@ -86,7 +86,7 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
         }
     }
 
-    public func prepareSchema() async throws {
+    package func prepareSchema() async throws {
         do {
             try await connection.query("CREATE TABLE IF NOT EXISTS wijk_schema_migrations (name TEXT NOT NULL PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)
             var applied = Set<String>()
@@ -106,7 +106,7 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
         }
     }
 
-    public func load(_ load: StoreLoad) async throws -> Int {
+    package func load(_ load: StoreLoad) async throws -> Int {
         do {
             return try await untilTheConnectionCloses { try await self.load(load, over: $0) }
         } catch {
@@ -233,8 +233,8 @@ public final class PostgresStore: WijkteamStore, @unchecked Sendable {
 
 /// `postgres://user[:password]@host[:port]/database[?sslmode=disable|require|verify-full]`. A
 /// parameter it does not know is refused, never ignored.
-public struct PostgresLocation: Sendable, Equatable {
-    public enum SSLMode: String, Sendable, CaseIterable {
+package struct PostgresLocation: Sendable, Equatable {
+    package enum SSLMode: String, Sendable, CaseIterable {
         case disable
         /// Encrypted; the server's certificate is not checked.
         case require
@@ -242,14 +242,14 @@ public struct PostgresLocation: Sendable, Equatable {
         case verifyFull = "verify-full"
     }
 
-    public let user: String
-    public let password: String?
-    public let host: String
-    public let port: Int
-    public let database: String
-    public let sslmode: SSLMode
+    package let user: String
+    package let password: String?
+    package let host: String
+    package let port: Int
+    package let database: String
+    package let sslmode: SSLMode
 
-    public init(_ url: String) throws {
+    package init(_ url: String) throws {
         let shown = StoreLocation.redacted(url)
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
               let host = components.host, !host.isEmpty else {
@@ -275,7 +275,7 @@ public struct PostgresLocation: Sendable, Equatable {
     }
 
     /// The location without its password, for messages.
-    public var display: String { "postgres://\(user)@\(host):\(port)/\(database)" + (sslmode == .disable ? "" : "?sslmode=\(sslmode.rawValue)") }
+    package var display: String { "postgres://\(user)@\(host):\(port)/\(database)" + (sslmode == .disable ? "" : "?sslmode=\(sslmode.rawValue)") }
 }
 
 /// PostgreSQL's COPY text format: `\N` for NULL; backslash, tab, newline and carriage return escaped.

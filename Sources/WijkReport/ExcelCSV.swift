@@ -1,13 +1,13 @@
 /// CSV that opens correctly in Dutch Excel: UTF-8 with a byte order mark, `;` between fields,
 /// CRLF between rows, quotes where a field holds `;`, `"`, CR or LF.
-public struct ExcelCSV {
+package struct ExcelCSV {
     private var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    public init(header: [String]) {
+    package init(header: [String]) {
         append(header)
     }
 
-    public mutating func append(_ row: [String]) {
+    package mutating func append(_ row: [String]) {
         for (i, field) in row.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ";")) }
             // A leading = + - @ would make Excel evaluate the field as a formula: quote and prefix it.
@@ -27,5 +27,5 @@ public struct ExcelCSV {
         bytes.append(contentsOf: [0x0D, 0x0A])
     }
 
-    public var data: [UInt8] { bytes }
+    package var data: [UInt8] { bytes }
 }

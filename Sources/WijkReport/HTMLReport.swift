@@ -3,19 +3,19 @@ import WijkModel
 /// `report.html`: one self-contained page (no network: styles and script inline) that a steward
 /// opens in a browser — counts per source, the rules broken most, and every conflict with its
 /// sources side by side and the lines to paste into `besluiten.yml`, filterable by kind and source.
-public enum HTMLReport {
-    public struct ConflictView {
-        public let conflict: Conflict
-        public let status: String
-        public let besluit: String?
-        public init(conflict: Conflict, status: String, besluit: String?) {
+package enum HTMLReport {
+    package struct ConflictView {
+        package let conflict: Conflict
+        package let status: String
+        package let besluit: String?
+        package init(conflict: Conflict, status: String, besluit: String?) {
             self.conflict = conflict
             self.status = status
             self.besluit = besluit
         }
     }
 
-    public static func page(summary: RunSummary, conflicts: [ConflictView], reveal: Bool) -> String {
+    package static func page(summary: RunSummary, conflicts: [ConflictView], reveal: Bool) -> String {
         var h = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">

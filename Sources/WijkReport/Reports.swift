@@ -2,16 +2,16 @@ import Foundation
 import WijkModel
 
 /// The files of the report folder, as pure functions of a run's results.
-public enum Reports {
+package enum Reports {
     /// `summary.json`: sorted keys and a fixed layout, so that the same run gives the same bytes.
-    public static func summaryJSON(_ summary: RunSummary) throws -> [UInt8] {
+    package static func summaryJSON(_ summary: RunSummary) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(summary)) + [0x0A]
     }
 
     /// `findings.csv`: every finding, errors and warnings, values masked unless `reveal`.
-    public static func findingsCSV(_ findings: [Finding], reveal: Bool) -> [UInt8] {
+    package static func findingsCSV(_ findings: [Finding], reveal: Bool) -> [UInt8] {
         var csv = ExcelCSV(header: ["severity", "rule", "bron", "bestand", "locatie", "entiteit", "veld", "melding"])
         for f in findings {
             csv.append([f.severity.rawValue, f.rule.rawValue, f.provenance.bron, f.provenance.bestand, f.provenance.locatie.stored,
@@ -22,7 +22,7 @@ public enum Reports {
 
     /// `rejects.csv`: every rejected record with where it was and why. The raw record is not
     /// here (it holds personal data); the store's `afwijzing` keeps it.
-    public static func rejectsCSV(_ rejections: [Rejection], reveal: Bool) -> [UInt8] {
+    package static func rejectsCSV(_ rejections: [Rejection], reveal: Bool) -> [UInt8] {
         var csv = ExcelCSV(header: ["bron", "bestand", "locatie", "entiteit", "veld", "regel", "melding"])
         for r in rejections {
             let f = r.finding
@@ -36,7 +36,7 @@ public enum Reports {
     /// side by side: each with its record key as `besluiten.yml` takes it, and on a conflict's
     /// first row the lines to paste for every decision its kind allows (one a line). BSNs and
     /// personal values masked unless `reveal`.
-    public static func conflictsCSV(_ conflicts: [Conflict], status: (Conflict) -> String, reveal: Bool) -> [UInt8] {
+    package static func conflictsCSV(_ conflicts: [Conflict], status: (Conflict) -> String, reveal: Bool) -> [UInt8] {
         var csv = ExcelCSV(header: ["conflict", "soort", "status", "entiteit", "sleutel", "bron", "bestand", "locatie", "record", "waarden",
                                     "detail", "besluiten"])
         for c in conflicts {
@@ -63,7 +63,7 @@ public enum Reports {
     }
 
     /// Writes the report folder.
-    public static func write(to folder: URL, summary: RunSummary, findings: [Finding], rejections: [Rejection],
+    package static func write(to folder: URL, summary: RunSummary, findings: [Finding], rejections: [Rejection],
                              conflicts: [Conflict] = [], status: (Conflict) -> String = { _ in "open" },
                              besluit: (Conflict) -> String? = { _ in nil }, reveal: Bool) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -78,7 +78,7 @@ public enum Reports {
     /// Writes one report file: whole or not at all (a temporary file renamed into place), and a
     /// symbolic link found at its name is replaced, never followed — a report never overwrites a
     /// file elsewhere.
-    public static func writeFile(_ bytes: [UInt8], _ url: URL) throws {
+    package static func writeFile(_ bytes: [UInt8], _ url: URL) throws {
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil {
             try FileManager.default.removeItem(atPath: url.path)
         }

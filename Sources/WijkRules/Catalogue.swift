@@ -1,8 +1,8 @@
 import WijkModel
 
 /// Every validation rule, in the order `wijkmigratie rules` lists them.
-public enum RuleCatalogue {
-    public static let all: [Rule] = [
+package enum RuleCatalogue {
+    package static let all: [Rule] = [
         .requiredField,
         .bsnFormat, .bsnElfproef, .bsnTestRange,
         .dateExists, .birthDateRange, .birthDatePlaceholder, .endBeforeStart,
@@ -13,15 +13,15 @@ public enum RuleCatalogue {
         .referenceHuishouden, .referenceMedewerker, .referenceClient, .referenceRejected, .referenceTeam,
     ]
 
-    public static func rule(_ id: RuleID) -> Rule? { all.first { $0.id == id } }
+    package static func rule(_ id: RuleID) -> Rule? { all.first { $0.id == id } }
 
     /// A rule by its id as a migration file writes it.
-    public static func rule(named name: String) -> Rule? { RuleID(rawValue: name).flatMap(rule) }
+    package static func rule(named name: String) -> Rule? { RuleID(rawValue: name).flatMap(rule) }
 
-    public static var ids: [RuleID] { all.map(\.id) }
+    package static var ids: [RuleID] { all.map(\.id) }
 
     /// Which format rule covers a field's parse failures (`date_exists` for every date field, …).
-    public static func formatRule(for entity: Entity, field: String) -> Rule? {
+    package static func formatRule(for entity: Entity, field: String) -> Rule? {
         all.first { rule in
             guard rule.id != .requiredField, case .format(let fields, _) = rule.kind else { return false }
             return fields.contains(FieldRef(entity, field))
@@ -29,7 +29,7 @@ public enum RuleCatalogue {
     }
 
     /// The rule that guards a reference to `target`.
-    public static func referenceRule(to target: Entity) -> Rule? {
+    package static func referenceRule(to target: Entity) -> Rule? {
         all.first { rule in
             if case .reference(_, let t) = rule.kind { return t == target }
             return false

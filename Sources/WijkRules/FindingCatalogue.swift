@@ -3,14 +3,14 @@ import WijkModel
 /// The findings that reading, mapping, merging and deciding report besides the catalogue's rules
 /// (not configurable): what each id means. With `RuleCatalogue`, every `RuleID` the code can emit;
 /// `wijkmigratie rules` lists both, and the README's table of findings is `markdown()`.
-public enum FindingCatalogue {
-    public struct Entry: Sendable {
-        public let id: RuleID
-        public let severity: String
-        public let what: String
+package enum FindingCatalogue {
+    package struct Entry: Sendable {
+        package let id: RuleID
+        package let severity: String
+        package let what: String
     }
 
-    public static let all: [Entry] = [
+    package static let all: [Entry] = [
         Entry(id: .csvRagged, severity: "error", what: "a row with more or fewer fields than the header"),
         Entry(id: .csvUnterminatedQuote, severity: "error",
               what: "a quoted field that never closes: the line it opens on is the rejected record, and reading goes on at the next line"),
@@ -41,7 +41,7 @@ public enum FindingCatalogue {
     ]
 
     /// The README's table of findings.
-    public static func markdown() -> String {
+    package static func markdown() -> String {
         (["| finding | severity | when |", "| --- | --- | --- |"]
             + all.map { "| `\($0.id.rawValue)` | \($0.severity) | \($0.what) |" }).joined(separator: "\n")
     }

@@ -2,12 +2,12 @@ import WijkModel
 
 /// Runs the catalogue's record rules on a mapped record, with a source's settings: an error
 /// rejects the record (the first one found), warnings are reported and the record goes on.
-public struct RecordValidator: Sendable {
+package struct RecordValidator: Sendable {
     let rules: [Entity: [(rule: Rule, severity: Severity, check: @Sendable (MappedRecord, RuleContext) -> Violation?)]]
     let context: RuleContext
 
     /// - Parameter settings: rule id → severity, or nil for a rule switched off.
-    public init(settings: [RuleID: Severity?], context: RuleContext) {
+    package init(settings: [RuleID: Severity?], context: RuleContext) {
         var byEntity: [Entity: [(Rule, Severity, @Sendable (MappedRecord, RuleContext) -> Violation?)]] = [:]
         for rule in RuleCatalogue.all {
             guard case .record(let entities, let check) = rule.kind else { continue }
@@ -24,7 +24,7 @@ public struct RecordValidator: Sendable {
         self.context = context
     }
 
-    public func validate(_ record: MappedRecord) -> (rejection: Rejection?, warnings: [Finding]) {
+    package func validate(_ record: MappedRecord) -> (rejection: Rejection?, warnings: [Finding]) {
         var warnings: [Finding] = []
         for (rule, severity, check) in rules[record.entity] ?? [] {
             guard let v = check(record, context) else { continue }

@@ -2,8 +2,8 @@ import WijkModel
 
 /// A validation rule as a value: a stable id, what it checks and why, its default severity, and
 /// examples that pass and fail — which are at once its documentation and its tests.
-public struct Rule: Sendable {
-    public enum Kind: Sendable {
+package struct Rule: Sendable {
+    package enum Kind: Sendable {
         /// Checked while a field's value is parsed (a date that does not exist, a postcode that
         /// is none): the mapping stage reports it; `accepts` says whether a canonical text passes.
         case format(fields: [FieldRef], accepts: @Sendable (String) -> Bool)
@@ -13,14 +13,14 @@ public struct Rule: Sendable {
         case reference(field: FieldRef, target: Entity)
     }
 
-    public let id: RuleID
-    public let name: String
-    public let rationale: String
-    public let severity: Severity
-    public let kind: Kind
-    public let examples: [Example]
+    package let id: RuleID
+    package let name: String
+    package let rationale: String
+    package let severity: Severity
+    package let kind: Kind
+    package let examples: [Example]
 
-    public init(id: RuleID, name: String, rationale: String, severity: Severity, kind: Kind, examples: [Example]) {
+    package init(id: RuleID, name: String, rationale: String, severity: Severity, kind: Kind, examples: [Example]) {
         self.id = id
         self.name = name
         self.rationale = rationale
@@ -32,7 +32,7 @@ public struct Rule: Sendable {
     /// Whether a migration file may switch the rule off or change its severity. Format rules can
     /// become warnings (the value is then loaded empty) but not be switched off; reference rules
     /// guard the store's foreign keys and stay errors.
-    public var configurable: Configurability {
+    package var configurable: Configurability {
         switch kind {
         case .record: return .any
         case .format: return id == .requiredField ? .fixed : .severityOnly
@@ -40,9 +40,9 @@ public struct Rule: Sendable {
         }
     }
 
-    public enum Configurability: Sendable { case any, severityOnly, fixed }
+    package enum Configurability: Sendable { case any, severityOnly, fixed }
 
-    public var kindName: String {
+    package var kindName: String {
         switch kind {
         case .format: return "format"
         case .record: return "record"
@@ -52,25 +52,25 @@ public struct Rule: Sendable {
 }
 
 /// An entity's field, `client.bsn`.
-public struct FieldRef: Hashable, Sendable, CustomStringConvertible {
-    public let entity: Entity
-    public let field: String
-    public init(_ entity: Entity, _ field: String) {
+package struct FieldRef: Hashable, Sendable, CustomStringConvertible {
+    package let entity: Entity
+    package let field: String
+    package init(_ entity: Entity, _ field: String) {
         self.entity = entity
         self.field = field
     }
-    public var description: String { "\(entity.rawValue).\(field)" }
+    package var description: String { "\(entity.rawValue).\(field)" }
 }
 
 /// What a record rule found wrong: the field, what is wrong, and the value (masked in reports
 /// when it is personal).
-public struct Violation: Sendable, Equatable {
-    public let field: String?
-    public let message: String
-    public let value: String?
-    public let personal: Bool
+package struct Violation: Sendable, Equatable {
+    package let field: String?
+    package let message: String
+    package let value: String?
+    package let personal: Bool
 
-    public init(field: String?, message: String, value: String? = nil, personal: Bool = false) {
+    package init(field: String?, message: String, value: String? = nil, personal: Bool = false) {
         self.field = field
         self.message = message
         self.value = value
@@ -79,14 +79,14 @@ public struct Violation: Sendable, Equatable {
 }
 
 /// What a rule may know besides the record: the migration's peildatum (for "not in the future").
-public struct RuleContext: Sendable {
-    public let peildatum: CivilDate
-    public init(peildatum: CivilDate) { self.peildatum = peildatum }
+package struct RuleContext: Sendable {
+    package let peildatum: CivilDate
+    package init(peildatum: CivilDate) { self.peildatum = peildatum }
 }
 
 /// One example of a rule: an input and whether it passes.
-public struct Example: Sendable {
-    public enum Input: Sendable {
+package struct Example: Sendable {
+    package enum Input: Sendable {
         /// A canonical text for a format rule (`2024-02-29`, `1234AB`).
         case text(String)
         /// A record of an entity, as canonical texts per field.
@@ -95,13 +95,13 @@ public struct Example: Sendable {
         case reference(String, existing: Set<String>)
     }
 
-    public let input: Input
-    public let passes: Bool
+    package let input: Input
+    package let passes: Bool
 
-    public static func passes(_ text: String) -> Example { Example(input: .text(text), passes: true) }
-    public static func fails(_ text: String) -> Example { Example(input: .text(text), passes: false) }
-    public static func passes(_ entity: Entity, _ fields: [String: String]) -> Example { Example(input: .record(entity, fields), passes: true) }
-    public static func fails(_ entity: Entity, _ fields: [String: String]) -> Example { Example(input: .record(entity, fields), passes: false) }
-    public static func passes(reference: String, existing: Set<String>) -> Example { Example(input: .reference(reference, existing: existing), passes: true) }
-    public static func fails(reference: String, existing: Set<String>) -> Example { Example(input: .reference(reference, existing: existing), passes: false) }
+    package static func passes(_ text: String) -> Example { Example(input: .text(text), passes: true) }
+    package static func fails(_ text: String) -> Example { Example(input: .text(text), passes: false) }
+    package static func passes(_ entity: Entity, _ fields: [String: String]) -> Example { Example(input: .record(entity, fields), passes: true) }
+    package static func fails(_ entity: Entity, _ fields: [String: String]) -> Example { Example(input: .record(entity, fields), passes: false) }
+    package static func passes(reference: String, existing: Set<String>) -> Example { Example(input: .reference(reference, existing: existing), passes: true) }
+    package static func fails(reference: String, existing: Set<String>) -> Example { Example(input: .reference(reference, existing: existing), passes: false) }
 }

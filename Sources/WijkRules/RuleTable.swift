@@ -1,7 +1,7 @@
 /// The catalogue as text: `wijkmigratie rules` prints it, and the README's rule table is this
 /// Markdown (a test keeps the two the same).
-public enum RuleTable {
-    public static func lines() -> String {
+package enum RuleTable {
+    package static func lines() -> String {
         let rows: [(id: String, severity: String, what: String)] = RuleCatalogue.all.map { ($0.id.rawValue, $0.severity.rawValue, $0.name) }
             + FindingCatalogue.all.map { ($0.id.rawValue, $0.severity, $0.what) }
         let width = rows.map(\.id.count).max() ?? 0
@@ -11,7 +11,7 @@ public enum RuleTable {
         }.joined(separator: "\n")
     }
 
-    public static func markdown() -> String {
+    package static func markdown() -> String {
         var rows = ["| rule | severity | kind | what | why |", "| --- | --- | --- | --- | --- |"]
         for rule in RuleCatalogue.all {
             let settable: String

@@ -5,7 +5,7 @@ import Foundation
 /// merge's working file ahead of the store through another, so that a run uses both cores of a
 /// small machine. Bounded: the sender waits when the receiver falls behind, so memory holds a
 /// few batches, never a file.
-public final class BatchChannel<Element>: @unchecked Sendable {   // every field is guarded by `condition`
+package final class BatchChannel<Element>: @unchecked Sendable {   // every field is guarded by `condition`
     private let condition = NSCondition()
     private var batches: [[Element]] = []
     private var head = 0
@@ -13,10 +13,10 @@ public final class BatchChannel<Element>: @unchecked Sendable {   // every field
     private var cancelled = false
     private let capacity: Int
 
-    public init(capacity: Int = 8) { self.capacity = capacity }
+    package init(capacity: Int = 8) { self.capacity = capacity }
 
     /// Waits while the queue is full; false when the receiving side has stopped listening.
-    public func send(_ batch: [Element]) -> Bool {
+    package func send(_ batch: [Element]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count - head >= capacity && !cancelled { condition.wait() }
@@ -27,7 +27,7 @@ public final class BatchChannel<Element>: @unchecked Sendable {   // every field
     }
 
     /// The sending side is done.
-    public func finish() {
+    package func finish() {
         condition.lock()
         finished = true
         condition.broadcast()
@@ -35,7 +35,7 @@ public final class BatchChannel<Element>: @unchecked Sendable {   // every field
     }
 
     /// The receiving side stops early (an error): the next `send` returns false.
-    public func cancel() {
+    package func cancel() {
         condition.lock()
         cancelled = true
         batches = []
@@ -45,7 +45,7 @@ public final class BatchChannel<Element>: @unchecked Sendable {   // every field
     }
 
     /// The next batch, waiting for it; nil when the sending side is done and everything is taken.
-    public func receive() -> [Element]? {
+    package func receive() -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
         while head == batches.count && !finished { condition.wait() }

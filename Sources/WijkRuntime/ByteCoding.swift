@@ -3,16 +3,16 @@ import WijkModel
 /// A compact binary form for values that a run writes to its working files and reads back
 /// (the merge keeps its rows on disk so that memory follows the number of keys, not of records).
 /// Not a storage format: it lives only as long as one run.
-public struct ByteWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+package struct ByteWriter: Sendable {
+    package private(set) var bytes: [UInt8] = []
 
-    public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+    package init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
-    public mutating func clear() { bytes.removeAll(keepingCapacity: true) }
+    package mutating func clear() { bytes.removeAll(keepingCapacity: true) }
 
-    public mutating func byte(_ b: UInt8) { bytes.append(b) }
+    package mutating func byte(_ b: UInt8) { bytes.append(b) }
 
-    public mutating func unsigned(_ value: UInt64) {
+    package mutating func unsigned(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
@@ -21,13 +21,13 @@ public struct ByteWriter: Sendable {
         bytes.append(UInt8(v))
     }
 
-    public mutating func count(_ n: Int) { unsigned(UInt64(n)) }
+    package mutating func count(_ n: Int) { unsigned(UInt64(n)) }
 
-    public mutating func integer(_ value: Int) {
+    package mutating func integer(_ value: Int) {
         unsigned(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63))))
     }
 
-    public mutating func double(_ value: Double) {
+    package mutating func double(_ value: Double) {
         var bits = value.bitPattern
         for _ in 0..<8 {
             bytes.append(UInt8(truncatingIfNeeded: bits))
@@ -35,7 +35,7 @@ public struct ByteWriter: Sendable {
         }
     }
 
-    public mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         var s = value
         s.withUTF8 { utf8 in
             count(utf8.count)
@@ -43,7 +43,7 @@ public struct ByteWriter: Sendable {
         }
     }
 
-    public mutating func optionalString(_ value: String?) {
+    package mutating func optionalString(_ value: String?) {
         guard let value else { return byte(0) }
         byte(1)
         string(value)
@@ -52,24 +52,24 @@ public struct ByteWriter: Sendable {
 
 /// Reads what `ByteWriter` wrote. Reading past the end, or a byte that cannot be there, is a
 /// `ByteCodingError` (a working file that was damaged under the run), never a crash.
-public struct ByteReader {
+package struct ByteReader {
     private let bytes: [UInt8]
     private var at: Int
 
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
         at = 0
     }
 
-    public var atEnd: Bool { at >= bytes.count }
+    package var atEnd: Bool { at >= bytes.count }
 
-    public mutating func byte() throws -> UInt8 {
+    package mutating func byte() throws -> UInt8 {
         guard at < bytes.count else { throw ByteCodingError() }
         defer { at += 1 }
         return bytes[at]
     }
 
-    public mutating func unsigned() throws -> UInt64 {
+    package mutating func unsigned() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -81,18 +81,18 @@ public struct ByteReader {
         }
     }
 
-    public mutating func count() throws -> Int {
+    package mutating func count() throws -> Int {
         let n = try unsigned()
         guard n <= UInt64(bytes.count) else { throw ByteCodingError() }
         return Int(n)
     }
 
-    public mutating func integer() throws -> Int {
+    package mutating func integer() throws -> Int {
         let u = try unsigned()
         return Int(Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
     }
 
-    public mutating func double() throws -> Double {
+    package mutating func double() throws -> Double {
         guard at + 8 <= bytes.count else { throw ByteCodingError() }
         var bits: UInt64 = 0
         for i in (0..<8).reversed() { bits = bits << 8 | UInt64(bytes[at + i]) }
@@ -100,19 +100,19 @@ public struct ByteReader {
         return Double(bitPattern: bits)
     }
 
-    public mutating func string() throws -> String {
+    package mutating func string() throws -> String {
         let n = try count()
         guard at + n <= bytes.count else { throw ByteCodingError() }
         defer { at += n }
         return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
     }
 
-    public mutating func optionalString() throws -> String? {
+    package mutating func optionalString() throws -> String? {
         try byte() == 0 ? nil : try string()
     }
 
     /// Steps over a string without making it.
-    public mutating func skipString() throws {
+    package mutating func skipString() throws {
         let n = try count()
         guard at + n <= bytes.count else { throw ByteCodingError() }
         at += n
@@ -124,10 +124,10 @@ public struct ByteReader {
     }
 }
 
-public struct ByteCodingError: Error, Sendable {}
+package struct ByteCodingError: Error, Sendable {}
 
 extension Value {
-    public static func encode(_ value: Value?, into w: inout ByteWriter) {
+    package static func encode(_ value: Value?, into w: inout ByteWriter) {
         switch value {
         case nil: w.byte(0)
         case .text(let s)?: w.byte(1); w.string(s)
@@ -139,7 +139,7 @@ extension Value {
         }
     }
 
-    public static func decode(from r: inout ByteReader) throws -> Value? {
+    package static func decode(from r: inout ByteReader) throws -> Value? {
         switch try r.byte() {
         case 0: return nil
         case 1: return .text(try r.string())
@@ -155,7 +155,7 @@ extension Value {
     }
 
     /// Steps over a list of values without making them.
-    public static func skipAll(in r: inout ByteReader) throws {
+    package static func skipAll(in r: inout ByteReader) throws {
         for _ in 0..<(try r.count()) {
             switch try r.byte() {
             case 0: break
@@ -168,12 +168,12 @@ extension Value {
         }
     }
 
-    public static func encode(_ values: [Value?], into w: inout ByteWriter) {
+    package static func encode(_ values: [Value?], into w: inout ByteWriter) {
         w.count(values.count)
         for v in values { encode(v, into: &w) }
     }
 
-    public static func decodeAll(from r: inout ByteReader) throws -> [Value?] {
+    package static func decodeAll(from r: inout ByteReader) throws -> [Value?] {
         let n = try r.count()
         var values: [Value?] = []
         values.reserveCapacity(n)
@@ -183,7 +183,7 @@ extension Value {
 }
 
 extension Provenance {
-    public func encode(into w: inout ByteWriter) {
+    package func encode(into w: inout ByteWriter) {
         w.string(bron)
         w.string(bestand)
         switch locatie {
@@ -193,7 +193,7 @@ extension Provenance {
         w.optionalString(bronSleutel)
     }
 
-    public static func decode(from r: inout ByteReader) throws -> Provenance {
+    package static func decode(from r: inout ByteReader) throws -> Provenance {
         let bron = try r.string(), bestand = try r.string()
         let locatie: Location
         switch try r.byte() {

@@ -4,7 +4,7 @@ import WijkModel
 /// Reads another cursor's rows on a thread of its own, a few batches ahead of the one taking
 /// them: a store binds and writes rows while the next ones are read and decoded. Dropping it
 /// before the end (a load that failed) stops that thread.
-public struct PrefetchingCursor: RowCursor {
+package struct PrefetchingCursor: RowCursor {
     private final class Source: @unchecked Sendable {   // `error` is written before `finish` and read after it, both under the channel's lock
         let channel = BatchChannel<[StoreValue]>(capacity: 4)
         var error: Error?
@@ -14,9 +14,9 @@ public struct PrefetchingCursor: RowCursor {
     private let source: Source
     private var batch: [[StoreValue]] = []
     private var position = 0
-    public static let batchSize = 1024
+    package static let batchSize = 1024
 
-    public init(_ open: @escaping @Sendable () -> any RowCursor) {
+    package init(_ open: @escaping @Sendable () -> any RowCursor) {
         let source = Source()
         self.source = source
         let channel = source.channel
@@ -42,7 +42,7 @@ public struct PrefetchingCursor: RowCursor {
         }.start()
     }
 
-    public mutating func next() throws -> [StoreValue]? {
+    package mutating func next() throws -> [StoreValue]? {
         if position < batch.count {
             defer { position += 1 }
             return batch[position]

@@ -5,12 +5,12 @@ import WijkModel
 import WijkStore
 
 /// The embedded store: one SQLite file, through GRDB. Foreign keys are enforced.
-public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
-    public let path: String
+package final class SQLiteStore: WijkteamStore, @unchecked Sendable {
+    package let path: String
     private let queue: DatabaseQueue
 
     /// Opens (and for a load, creates) the store. `mustExist`: a store to read, which a missing file is not.
-    public init(path: String, mustExist: Bool = false) throws {
+    package init(path: String, mustExist: Bool = false) throws {
         self.path = path
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         if mustExist && !FileManager.default.fileExists(atPath: path) {
@@ -28,7 +28,7 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
         }
     }
 
-    public func prepareSchema() async throws {
+    package func prepareSchema() async throws {
         var migrator = DatabaseMigrator()
         for migration in Schema.migrations {
             migrator.registerMigration(migration.name) { db in
@@ -42,7 +42,7 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
         }
     }
 
-    public func load(_ load: StoreLoad) async throws -> Int {
+    package func load(_ load: StoreLoad) async throws -> Int {
         do {
             // `write` runs the closure in one transaction and rolls it back if anything throws.
             try Schema.checkTables(load.tables)
@@ -73,7 +73,7 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
         }
     }
 
-    public func query(_ sql: String) async throws -> [[String?]] {
+    package func query(_ sql: String) async throws -> [[String?]] {
         do {
             return try await queue.read { db in
                 try Row.fetchAll(db, sql: sql).map { row in (0..<row.count).map { row[$0] as String? } }
@@ -83,7 +83,7 @@ public final class SQLiteStore: WijkteamStore, @unchecked Sendable {
         }
     }
 
-    public func close() async {
+    package func close() async {
         try? queue.close()
     }
 

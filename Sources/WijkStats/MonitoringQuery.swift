@@ -3,8 +3,8 @@ import WijkStore
 
 /// Reads the monitoring figures from a store with a few GROUP BY queries that SQLite and
 /// PostgreSQL both answer alike (every column cast to TEXT; dates compared as ISO text).
-public enum MonitoringQuery {
-    public static func collect(from store: WijkteamStore, peildatum: CivilDate) async throws -> Monitoring {
+package enum MonitoringQuery {
+    package static func collect(from store: WijkteamStore, peildatum: CivilDate) async throws -> Monitoring {
         let day = "'\(peildatum.iso)'"   // a CivilDate prints digits and dashes only
         func rows(_ sql: String) async throws -> [[String]] {
             try await store.query(sql).map { $0.map { $0 ?? "" } }

@@ -4,7 +4,7 @@ import WijkReport
 /// The monitoring figures as the council gets them: `stats.csv` (a row per wijkteam),
 /// `verwijzers.csv` (hulpvragen per wijkteam and verwijzer), both for Dutch Excel, and
 /// `stats.html`, one self-contained page. Figures only: no names, no BSNs.
-public enum MonitoringReport {
+package enum MonitoringReport {
     static let header = ["wijkteam", "naam", "huishoudens", "clienten", "plannen_actief", "plannen_per_huishouden",
                          "huishoudens_meer_dan_een_plan", "hulpvragen", "hulpvragen_open", "voorzieningen_actief", "activiteiten", "medewerkers", "fte"]
 
@@ -25,21 +25,21 @@ public enum MonitoringReport {
         return "\(hundredths / 100),\(String(format: "%02d", hundredths % 100))"
     }
 
-    public static func statsCSV(_ m: Monitoring) -> [UInt8] {
+    package static func statsCSV(_ m: Monitoring) -> [UInt8] {
         var csv = ExcelCSV(header: header)
         for f in m.wijkteams { csv.append(cells(f)) }
         csv.append(cells(m.total))
         return csv.data
     }
 
-    public static func verwijzersCSV(_ m: Monitoring) -> [UInt8] {
+    package static func verwijzersCSV(_ m: Monitoring) -> [UInt8] {
         var csv = ExcelCSV(header: ["wijkteam", "verwijzer", "hulpvragen", "open"])
         for r in m.verwijzers { csv.append([r.wijkteam, r.verwijzer.isEmpty ? "(onbekend)" : r.verwijzer, "\(r.hulpvragen)", "\(r.open)"]) }
         return csv.data
     }
 
     /// The figures as a table for the terminal.
-    public static func text(_ m: Monitoring) -> String {
+    package static func text(_ m: Monitoring) -> String {
         let columns = ["wijkteam", "huishoudens", "clienten", "plannen", "per hh", "hh >1 plan", "hulpvragen", "open", "voorz.", "activ.", "fte"]
         func row(_ f: WijkteamFigures) -> [String] {
             [f.wijkteam.isEmpty ? "(geen)" : f.wijkteam, "\(f.huishoudens)", "\(f.clienten)", "\(f.plannenActief)",
@@ -58,7 +58,7 @@ public enum MonitoringReport {
         return out
     }
 
-    public static func html(_ m: Monitoring) -> String {
+    package static func html(_ m: Monitoring) -> String {
         func esc(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
@@ -91,7 +91,7 @@ public enum MonitoringReport {
     }
 
     /// Writes stats.csv, verwijzers.csv and stats.html into `folder` (created).
-    public static func write(_ m: Monitoring, to folder: URL) throws {
+    package static func write(_ m: Monitoring, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Reports.writeFile(statsCSV(m), folder.appendingPathComponent("stats.csv"))
         try Reports.writeFile(verwijzersCSV(m), folder.appendingPathComponent("verwijzers.csv"))

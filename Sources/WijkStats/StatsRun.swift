@@ -5,10 +5,10 @@ import WijkSQLite
 import WijkStore
 
 /// `wijkmigratie stats`: the monitoring figures from a loaded store (SQLite or PostgreSQL).
-public enum StatsRun {
+package enum StatsRun {
     /// Reads the figures at the peildatum from the store; never writes to it. Without a
     /// peildatum, the one the store's last migration run judged at.
-    public static func figures(store location: StoreLocation, peildatum: CivilDate?) async throws -> Monitoring {
+    package static func figures(store location: StoreLocation, peildatum: CivilDate?) async throws -> Monitoring {
         let store: WijkteamStore
         switch location {
         case .sqlite(let path): store = try SQLiteStore(path: path, mustExist: true)
@@ -33,7 +33,7 @@ public enum StatsRun {
     }
 
     /// Writes stats.csv, verwijzers.csv and stats.html.
-    public static func write(_ figures: Monitoring, to folder: URL) throws {
+    package static func write(_ figures: Monitoring, to folder: URL) throws {
         do {
             try MonitoringReport.write(figures, to: folder)
         } catch {
@@ -41,5 +41,5 @@ public enum StatsRun {
         }
     }
 
-    public static func text(_ figures: Monitoring) -> String { MonitoringReport.text(figures) }
+    package static func text(_ figures: Monitoring) -> String { MonitoringReport.text(figures) }
 }

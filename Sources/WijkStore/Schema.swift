@@ -2,17 +2,17 @@ import WijkModel
 
 /// The store's schema as named, frozen migrations in plain SQL that SQLite and PostgreSQL both
 /// accept. A migration that has shipped is never edited: a change is a new migration.
-public enum Schema {
-    public struct Migration: Sendable {
-        public let name: String
-        public let statements: [String]
+package enum Schema {
+    package struct Migration: Sendable {
+        package let name: String
+        package let statements: [String]
     }
 
-    public static let migrations: [Migration] = [v1, v2, v3, v4, v5]
+    package static let migrations: [Migration] = [v1, v2, v3, v4, v5]
 
     /// Indexes that no key needs while loading: a load drops them first and builds them again at
     /// its end, in its transaction (maintaining an index row by row costs several times more).
-    public static let secondaryIndexes: [(name: String, create: String)] = [
+    package static let secondaryIndexes: [(name: String, create: String)] = [
         ("herkomst_entiteit_sleutel", "CREATE INDEX herkomst_entiteit_sleutel ON herkomst (entiteit, sleutel)"),
     ]
 
@@ -20,7 +20,7 @@ public enum Schema {
     /// declarations' order, `StoreTables.loaded`.
     /// Refuses a load with a table the store does not load (a table left out of the declarations
     /// would otherwise be skipped without a word).
-    public static func checkTables(_ tables: [TableData]) throws {
+    package static func checkTables(_ tables: [TableData]) throws {
         let known = Set(loadOrder)
         if let stray = tables.first(where: { !known.contains($0.name) }) {
             throw StoreError(.loadFailed, "internal error: table '\(stray.name)' is not one the store loads (StoreTables.loaded); nothing was loaded")
@@ -29,12 +29,12 @@ public enum Schema {
 
     /// A store holds one migration: a load replaces what the previous run of the *same*
     /// migration loaded, and refuses to overwrite another migration's content.
-    public static func otherMigration(_ other: String, store: String, loading: String) -> String {
+    package static func otherMigration(_ other: String, store: String, loading: String) -> String {
         "the store \(store) holds migration '\(other)', not '\(loading)': a store holds one migration, and a load replaces what "
             + "that migration's previous run loaded. Give '\(loading)' a store of its own (--store or 'store:' in its migration file); nothing was loaded"
     }
 
-    public static var loadOrder: [String] { StoreTables.loaded.map(\.name) }
+    package static var loadOrder: [String] { StoreTables.loaded.map(\.name) }
 
     static let v1 = Migration(name: "v1_canonical_model", statements: [
         """

@@ -6,29 +6,29 @@ import Darwin
 import WijkModel
 
 /// Everything one run loads: the tables in `Schema.loadOrder`, and the run's own record.
-public struct StoreLoad: Sendable {
-    public let tables: [TableData]
-    public let run: RunRecord
+package struct StoreLoad: Sendable {
+    package let tables: [TableData]
+    package let run: RunRecord
 
-    public init(tables: [TableData], run: RunRecord) {
+    package init(tables: [TableData], run: RunRecord) {
         self.tables = tables
         self.run = run
     }
 }
 
 /// One row of `migratierun`.
-public struct RunRecord: Sendable {
-    public let migratie: String
-    public let started: String
-    public let finished: String
+package struct RunRecord: Sendable {
+    package let migratie: String
+    package let started: String
+    package let finished: String
     /// SHA-256 over every input file, in a fixed order.
-    public let inputChecksum: String
+    package let inputChecksum: String
     /// The run's summary as JSON.
-    public let counts: String
+    package let counts: String
     /// The day "active", "open" and "in the future" were judged at (yyyy-MM-dd).
-    public let peildatum: String?
+    package let peildatum: String?
 
-    public init(migratie: String, started: String, finished: String, inputChecksum: String, counts: String, peildatum: String? = nil) {
+    package init(migratie: String, started: String, finished: String, inputChecksum: String, counts: String, peildatum: String? = nil) {
         self.peildatum = peildatum
         self.migratie = migratie
         self.started = started
@@ -41,7 +41,7 @@ public struct RunRecord: Sendable {
 /// The unified wijkteam store. A load happens in one transaction: it replaces everything the
 /// previous run loaded (runs are repeated until they are clean), keeps the history of runs in
 /// `migratierun`, and leaves the store as it was when it fails.
-public protocol WijkteamStore: Sendable {
+package protocol WijkteamStore: Sendable {
     /// Brings the schema up to date with `Schema.migrations`.
     func prepareSchema() async throws
     /// Loads one run; returns the new `migratierun` id.
@@ -57,9 +57,9 @@ public protocol WijkteamStore: Sendable {
 /// `WIJKMIGRATIE_TEST_HOLD_LOAD` names a file, a store writes that file half-way through its
 /// load transaction and then waits (60 seconds, or `WIJKMIGRATIE_TEST_HOLD_SECONDS`), so that a
 /// test can kill the process or its database connection there. Unset, it does nothing.
-public enum LoadHold {
+package enum LoadHold {
     /// Compiled into debug builds only (the tests run those): a release build has no such seam.
-    public static func halfway() {
+    package static func halfway() {
         #if DEBUG
         guard let marker = ProcessInfoEnvironment.value("WIJKMIGRATIE_TEST_HOLD_LOAD"), !marker.isEmpty else { return }
         _ = marker.withCString { path in fopen(path, "w").map { fclose($0) } }
@@ -77,51 +77,51 @@ enum ProcessInfoEnvironment {
 
 /// A store that cannot be used: its code (what callers and tests match, as postgres-nio's
 /// `PSQLError.Code`) and one line that says why — never a value bound to a statement.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        public let name: String
+package struct StoreError: Error, Sendable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
+        package let name: String
         private init(_ name: String) { self.name = name }
-        public var description: String { name }
+        package var description: String { name }
 
         /// The store URL is not one the tool reads (its password never shown).
-        public static let invalidURL = Code("invalidURL")
+        package static let invalidURL = Code("invalidURL")
         /// There is no store there yet (stats before migrate).
-        public static let noStore = Code("noStore")
+        package static let noStore = Code("noStore")
         /// The store cannot be opened or reached: no server on the port, no answer, no TLS.
-        public static let unreachable = Code("unreachable")
+        package static let unreachable = Code("unreachable")
         /// The server refused the login.
-        public static let loginRefused = Code("loginRefused")
+        package static let loginRefused = Code("loginRefused")
         /// The connection was lost in the middle of the work.
-        public static let connectionLost = Code("connectionLost")
+        package static let connectionLost = Code("connectionLost")
         /// The schema cannot be brought up to date.
-        public static let schema = Code("schema")
+        package static let schema = Code("schema")
         /// The load failed and changed nothing.
-        public static let loadFailed = Code("loadFailed")
+        package static let loadFailed = Code("loadFailed")
         /// The store holds another migration.
-        public static let otherMigration = Code("otherMigration")
+        package static let otherMigration = Code("otherMigration")
         /// A read (monitoring) failed, or the store holds no run to read.
-        public static let readFailed = Code("readFailed")
+        package static let readFailed = Code("readFailed")
         /// The server is out of room (disk or memory).
-        public static let outOfRoom = Code("outOfRoom")
+        package static let outOfRoom = Code("outOfRoom")
         /// A figure or report file cannot be written.
-        public static let writeFailed = Code("writeFailed")
+        package static let writeFailed = Code("writeFailed")
     }
 
-    public let code: Code
-    public let message: String
-    public init(_ code: Code, _ message: String) {
+    package let code: Code
+    package let message: String
+    package init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// A parsed `--store` URL.
-public enum StoreLocation: Sendable, Equatable {
+package enum StoreLocation: Sendable, Equatable {
     case sqlite(path: String)
     case postgres(url: String)
 
-    public init(_ url: String) throws {
+    package init(_ url: String) throws {
         if url.hasPrefix("sqlite:") {
             let path = String(url.dropFirst("sqlite:".count))
             guard !path.isEmpty else { throw StoreError(.invalidURL, "store URL '\(url)' has no path: write sqlite:out/wijkteam.sqlite") }
@@ -135,7 +135,7 @@ public enum StoreLocation: Sendable, Equatable {
 
     /// A URL as messages may show it: the password of `scheme://user:password@host…` replaced by
     /// `***`, whether or not the rest of the URL parses.
-    public static func redacted(_ url: String) -> String {
+    package static func redacted(_ url: String) -> String {
         guard let scheme = url.range(of: "://") else { return url }
         let rest = url[scheme.upperBound...]
         guard let at = rest.lastIndex(of: "@") else { return url }

@@ -1,34 +1,34 @@
 /// A namespaced XML name: the namespace URI (nil when the element is in no namespace) and the
 /// local name. Prefixes are the document's business; names compare by URI.
-public struct XMLName: Hashable, Sendable, CustomStringConvertible {
-    public let uri: String?
-    public let local: String
+package struct XMLName: Hashable, Sendable, CustomStringConvertible {
+    package let uri: String?
+    package let local: String
 
-    public init(uri: String?, local: String) {
+    package init(uri: String?, local: String) {
         self.uri = uri
         self.local = local
     }
 
-    public var description: String { uri.map { "{\($0)}\(local)" } ?? local }
+    package var description: String { uri.map { "{\($0)}\(local)" } ?? local }
 }
 
 /// One element of a record's subtree, or of the ancestors kept as its context. Only ever one
 /// record (with its few ancestors) is held in memory; never a whole document.
-public final class XMLNode {
-    public let name: XMLName
+package final class XMLNode {
+    package let name: XMLName
     /// The name as written in the document (`s:Lid`), for XPaths in messages.
-    public let qualifiedName: String
-    public let attributes: [(name: XMLName, qualifiedName: String, value: String)]
-    public internal(set) var children: [XMLNode] = []
-    public internal(set) var text = ""
+    package let qualifiedName: String
+    package let attributes: [(name: XMLName, qualifiedName: String, value: String)]
+    package internal(set) var children: [XMLNode] = []
+    package internal(set) var text = ""
     /// On a record element: the namespace declarations in scope where it stood, written back with
     /// it so that its text is a well-formed fragment on its own.
-    public internal(set) var namespaces: [(prefix: String?, uri: String)] = []
+    package internal(set) var namespaces: [(prefix: String?, uri: String)] = []
     /// The parent, for XPaths that climb (`../../Adres`): the reader keeps a record's ancestors
     /// alive while the record is handed out, and nothing climbs after that — so it is unowned
     /// (a weak reference costs every parent a side table) and not visible outside this module.
     internal unowned var parent: XMLNode?
-    public let line: Int
+    package let line: Int
 
     init(name: XMLName, qualifiedName: String, attributes: [(name: XMLName, qualifiedName: String, value: String)], line: Int, parent: XMLNode?) {
         self.name = name
@@ -67,19 +67,19 @@ public final class XMLNode {
     }
 
     /// The XPath string value: this element's text and that of all its descendants, in order.
-    public var stringValue: String {
+    package var stringValue: String {
         if children.isEmpty { return text }
         var result = ""
         walk(enter: { result += $0.text }, leave: { _ in })
         return result
     }
 
-    public func attribute(_ name: XMLName) -> String? {
+    package func attribute(_ name: XMLName) -> String? {
         attributes.first { $0.name == name }?.value
     }
 
     /// The subtree written back as XML, for the reject file (the record as it stood, re-serialised).
-    public var serialized: String {
+    package var serialized: String {
         var out = ""
         walk(enter: { node in
             out += "<\(node.qualifiedName)"

@@ -7,20 +7,20 @@ import Darwin
 
 /// A record found in an XML source: its element (with `keptAncestors` ancestors reachable through
 /// `parent`), the line it starts on, and its XPath (`/h:Export/h:Huishouden[3]/h:Leden/h:Lid[2]`).
-public struct XMLRecord {
-    public let element: XMLNode
-    public let line: Int
-    public let xpath: String
+package struct XMLRecord {
+    package let element: XMLNode
+    package let line: Int
+    package let xpath: String
 }
 
 /// Why an XML source could not be read: where, and what.
-public struct XMLReadError: Error, Sendable, CustomStringConvertible {
-    public let file: String
-    public let line: Int
-    public let column: Int
-    public let message: String
+package struct XMLReadError: Error, Sendable, CustomStringConvertible {
+    package let file: String
+    package let line: Int
+    package let column: Int
+    package let message: String
 
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    package var description: String { "\(file):\(line):\(column): \(message)" }
 }
 
 /// Streams an XML file through libxml2's SAX2 push parser and hands out one record element at a
@@ -28,9 +28,9 @@ public struct XMLReadError: Error, Sendable, CustomStringConvertible {
 /// declaration is refused, which also refuses external entities and entity-expansion bombs), no
 /// entity substitution, no recover mode. The first error stops the parse and is thrown with its
 /// line and column.
-public final class XMLRecordReader {
-    public let path: String
-    public let display: String
+package final class XMLRecordReader {
+    package let path: String
+    package let display: String
     let recordPath: [XMLName]
     let keptAncestors: Int
     /// Whether the kept ancestors need their other children (an XPath like `../../h:Adres/h:Postcode`),
@@ -53,9 +53,9 @@ public final class XMLRecordReader {
     fileprivate var terminating = false
     /// The depth of an element whose subtree is skipped (outside the record, not needed as context).
     fileprivate var skipFrom: Int?
-    public private(set) var recordsSeen = 0
+    package private(set) var recordsSeen = 0
     /// Bytes read from the file so far (for progress).
-    public private(set) var bytesRead = 0
+    package private(set) var bytesRead = 0
     /// Names come from libxml2's dictionary, one pointer per distinct name: make each String once.
     fileprivate var interned: [UnsafeRawPointer: String] = [:]
     fileprivate var qualified: [QKey: String] = [:]
@@ -63,7 +63,7 @@ public final class XMLRecordReader {
         let prefix: UnsafeRawPointer?
         let local: UnsafeRawPointer
     }
-    public private(set) var rootName: XMLName?
+    package private(set) var rootName: XMLName?
 
     /// - Parameters:
     ///   - recordPath: the element names from the root down to the record element.
@@ -73,18 +73,18 @@ public final class XMLRecordReader {
     /// The records paths of the other entities read from this file, and the element names the
     /// fields' XPaths read: an element at the records' level that none of them takes (not on or
     /// inside another records path, and not read by name) is counted in `unmatched`.
-    public var otherRecordPaths: [[XMLName]] = []
-    public var namesRead: Set<XMLName> = []
+    package var otherRecordPaths: [[XMLName]] = []
+    package var namesRead: Set<XMLName> = []
     /// Elements at the records' level (children of the record's parent) that no records path
     /// takes, by their name as written: what a misspelt or unexpected element would silently lose.
-    public private(set) var unmatched: [String: Int] = [:]
+    package private(set) var unmatched: [String: Int] = [:]
     /// Match the records path by local names only, whatever the namespaces: to count the records
     /// of a message of another version (another namespace) that is rejected whole.
-    public var matchLocalNames = false
+    package var matchLocalNames = false
 
     private func same(_ a: XMLName, _ b: XMLName) -> Bool { matchLocalNames ? a.local == b.local : a == b }
 
-    public init(path: String, display: String, recordPath: [XMLName], keptAncestors: Int, ancestorChildren: Bool = true) {
+    package init(path: String, display: String, recordPath: [XMLName], keptAncestors: Int, ancestorChildren: Bool = true) {
         self.path = path
         self.display = display
         self.recordPath = recordPath
@@ -93,7 +93,7 @@ public final class XMLRecordReader {
     }
 
     /// Reads the whole file, calling `body` for each record in document order.
-    public func read(_ body: @escaping (XMLRecord) -> Void) throws {
+    package func read(_ body: @escaping (XMLRecord) -> Void) throws {
         reset()
         xmlInitParser()
         wijk_xml_silence_generic_errors()
@@ -213,7 +213,7 @@ public final class XMLRecordReader {
 
     /// Elements nested deeper than this are refused (libxml2's own limit without XML_PARSE_HUGE,
     /// which is not set): no source nests so deep, and nothing here recurses down a tree anyway.
-    public static let maxDepth = 256
+    package static let maxDepth = 256
 
     fileprivate static func from(_ ctx: UnsafeMutableRawPointer?) -> XMLRecordReader {
         Unmanaged<XMLRecordReader>.fromOpaque(ctx!).takeUnretainedValue()

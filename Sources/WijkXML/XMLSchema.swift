@@ -3,18 +3,18 @@ import CLibXML2
 /// An XSD, compiled once, that validates whole files with libxml2's schema validator (which reads
 /// the file as a stream, never as a DOM). Imports are read from files beside the schema; the
 /// network is never used.
-public final class XMLSchema: @unchecked Sendable {   // the compiled schema is read-only once made; validation contexts are per call
+package final class XMLSchema: @unchecked Sendable {   // the compiled schema is read-only once made; validation contexts are per call
     /// One reason a file does not validate: where and what.
-    public struct Issue: Sendable, Equatable {
-        public let line: Int
-        public let message: String
+    package struct Issue: Sendable, Equatable {
+        package let line: Int
+        package let message: String
     }
 
-    public let path: String
+    package let path: String
     private let schema: xmlSchemaPtr
 
     /// Compiles the schema; throws `XMLReadError` (with the schema's own file and line) when it cannot.
-    public init(path: String, display: String) throws {
+    package init(path: String, display: String) throws {
         self.path = path
         xmlInitParser()
         wijk_xml_silence_generic_errors()
@@ -38,7 +38,7 @@ public final class XMLSchema: @unchecked Sendable {   // the compiled schema is 
     deinit { xmlSchemaFree(schema) }
 
     /// The reasons a file does not validate (the first `limit`); empty when it does.
-    public func validate(file: String, limit: Int = 10) -> [Issue] {
+    package func validate(file: String, limit: Int = 10) -> [Issue] {
         wijk_xml_silence_generic_errors()
         guard let context = xmlSchemaNewValidCtxt(schema) else { return [Issue(line: 1, message: "libxml2 could not start a validation")] }
         defer { xmlSchemaFreeValidCtxt(context) }

@@ -3,8 +3,8 @@
 /// (`.`), `text()`, and predicates by position (`[1]`) or by a child's value (`[s:Soort='01']`).
 /// Names with a prefix are in the namespace the mapping declares for it; names without one are in
 /// no namespace, as in XPath 1.0.
-public struct XPath: Sendable, Equatable, CustomStringConvertible {
-    public enum Step: Sendable, Equatable {
+package struct XPath: Sendable, Equatable, CustomStringConvertible {
+    package enum Step: Sendable, Equatable {
         case this
         case parent
         case text
@@ -12,19 +12,19 @@ public struct XPath: Sendable, Equatable, CustomStringConvertible {
         case child(XMLName, [Predicate])
     }
 
-    public enum Predicate: Sendable, Equatable {
+    package enum Predicate: Sendable, Equatable {
         case position(Int)
         case childEquals(XMLName, String)
     }
 
-    public let text: String
-    public let steps: [Step]
-    public let absolute: Bool
+    package let text: String
+    package let steps: [Step]
+    package let absolute: Bool
 
-    public var description: String { text }
+    package var description: String { text }
 
     /// How many `..` steps lead up from the record: ancestors that must be kept as context.
-    public var parentSteps: Int {
+    package var parentSteps: Int {
         var depth = 0, most = 0
         for step in steps {
             switch step {
@@ -38,7 +38,7 @@ public struct XPath: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether the XPath reads nothing of an ancestor but its attribute (`../../@nr`): an XPath
     /// that climbs and then goes down, or takes an ancestor's text, needs the ancestors' children.
-    public var readsAncestorsOnlyForAttributes: Bool {
+    package var readsAncestorsOnlyForAttributes: Bool {
         guard parentSteps > 0 else { return true }
         var rest = steps[...]
         while rest.first == .parent { rest = rest.dropFirst() }
@@ -46,12 +46,12 @@ public struct XPath: Sendable, Equatable, CustomStringConvertible {
         return true
     }
 
-    public struct ParseError: Error, Sendable, Equatable {
-        public let message: String
-        public let hint: String?
+    package struct ParseError: Error, Sendable, Equatable {
+        package let message: String
+        package let hint: String?
     }
 
-    public static func parse(_ text: String, namespaces: [String: String]) -> Result<XPath, ParseError> {
+    package static func parse(_ text: String, namespaces: [String: String]) -> Result<XPath, ParseError> {
         var rest = Substring(text.trimmingCharacters(in: " "))
         var absolute = false
         if rest.hasPrefix("/") {
@@ -155,7 +155,7 @@ public struct XPath: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The string value of the first node the path selects from `node`, or nil when it selects nothing.
-    public func evaluate(from node: XMLNode) -> String? {
+    package func evaluate(from node: XMLNode) -> String? {
         var current: [XMLNode] = [node]
         for (index, step) in steps.enumerated() {
             switch step {
