@@ -3,11 +3,11 @@
 ///
 /// Its `description` is masked (`*****6789`) so that a BSN that ends up in a log line or an
 /// error message by accident does not leak; `value` gives the digits where they are needed.
-public struct BSN: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let value: String
+package struct BSN: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let value: String
 
     /// Accepts exactly nine ASCII digits; anything else is not a BSN.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let utf8 = text.utf8
         guard utf8.count == 9, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         value = text
@@ -18,7 +18,7 @@ public struct BSN: Hashable, Comparable, Sendable, CustomStringConvertible {
     package init(unchecked value: String) { self.value = value }
 
     /// The 11-proef: (9·d1 + 8·d2 + … + 2·d8 − 1·d9) mod 11 == 0.
-    public var passesElfproef: Bool {
+    package var passesElfproef: Bool {
         var sum = 0
         for (index, byte) in value.utf8.enumerated() {
             let digit = Int(byte - 0x30)
@@ -28,10 +28,10 @@ public struct BSN: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The iWmo/iJw test range 999900006–999999990.
-    public var isTestNumber: Bool { value >= "999900006" && value <= "999999990" }
+    package var isTestNumber: Bool { value >= "999900006" && value <= "999999990" }
 
-    public var masked: String { Masking.bsn(value) }
-    public var description: String { masked }
+    package var masked: String { Masking.bsn(value) }
+    package var description: String { masked }
 
-    public static func < (lhs: BSN, rhs: BSN) -> Bool { lhs.value < rhs.value }
+    package static func < (lhs: BSN, rhs: BSN) -> Bool { lhs.value < rhs.value }
 }

@@ -1,6 +1,6 @@
 /// A data steward's decision on one conflict, from `besluiten.yml`: always with who and why.
-public struct Besluit: Sendable, Equatable {
-    public enum Actie: Sendable, Equatable {
+package struct Besluit: Sendable, Equatable {
+    package enum Actie: Sendable, Equatable {
         /// Take this source's values (or, for plans and voorzieningen, keep only this source's records).
         case kies(bron: String)
         /// Set these fields to these values on the conflict's record.
@@ -14,19 +14,19 @@ public struct Besluit: Sendable, Equatable {
         case zonderWijk
     }
 
-    public let conflict: String
-    public let actie: Actie
-    public let wie: String
-    public let waarom: String
+    package let conflict: String
+    package let actie: Actie
+    package let wie: String
+    package let waarom: String
     /// Where it is written, for messages: `besluiten.yml:12:3` (the conflict id).
-    public let plek: String
+    package let plek: String
     /// Where its action's value is written (`besluiten.yml:13:9`): a decision that does not fit
     /// its conflict is reported there.
-    public let plekActie: String
+    package let plekActie: String
     /// Its place in the file, for listing mistakes in file order.
-    public let regel: Int
+    package let regel: Int
 
-    public init(conflict: String, actie: Actie, wie: String, waarom: String, plek: String, plekActie: String? = nil, regel: Int = 0) {
+    package init(conflict: String, actie: Actie, wie: String, waarom: String, plek: String, plekActie: String? = nil, regel: Int = 0) {
         self.conflict = conflict
         self.actie = actie
         self.wie = wie
@@ -37,7 +37,7 @@ public struct Besluit: Sendable, Equatable {
     }
 
     /// What `conflict.besluit` records.
-    public var summary: String {
+    package var summary: String {
         let what: String
         switch actie {
         case .kies(let bron): what = "kies \(bron)"

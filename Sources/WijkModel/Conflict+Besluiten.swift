@@ -3,7 +3,7 @@
 extension Conflict.Side {
     /// The source record as a decision names it: `bron/sleutel` (its own key in its source), or
     /// `bron@locatie` when the record has no key.
-    public var record: String {
+    package var record: String {
         let p = provenance
         if let key = p.bronSleutel, !key.isEmpty { return "\(p.bron)/\(key)" }
         return "\(p.bron)@\(p.locatie.stored)"
@@ -13,21 +13,21 @@ extension Conflict.Side {
 extension Conflict {
     /// One decision the kind allows, as a complete line for `besluiten.yml` except for `wie` and
     /// `waarom`, which the steward fills in.
-    public struct Option: Sendable, Equatable {
+    package struct Option: Sendable, Equatable {
         /// What it does, in a few words (`keep hoogezand-sappemeer's values`).
-        public let meaning: String
+        package let meaning: String
         /// The action in YAML flow style (`kies: "hoogezand-sappemeer"`).
-        public let action: String
+        package let action: String
         /// Whether the line is complete as it stands (false: a value must be filled in first).
-        public let complete: Bool
+        package let complete: Bool
 
         /// The line to paste: `Kc009a07e3880: { kies: "hoogezand-sappemeer", wie: "", waarom: "" }`.
-        public func line(_ id: String) -> String { "\(id): { \(action), wie: \"\", waarom: \"\" }" }
+        package func line(_ id: String) -> String { "\(id): { \(action), wie: \"\", waarom: \"\" }" }
     }
 
     /// The decisions this conflict's kind allows, each with its paste line. Empty for a key
     /// collision, which namespacing resolves.
-    public var options: [Option] {
+    package var options: [Option] {
         func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         func list(_ keys: [String]) -> String { "[" + keys.map(q).joined(separator: ", ") + "]" }
         let rows = uniqueSideKeys
@@ -61,7 +61,7 @@ extension Conflict {
     }
 
     /// The store keys of the sides, once each, in order.
-    public var uniqueSideKeys: [String] {
+    package var uniqueSideKeys: [String] {
         var seen: [String] = []
         for side in sides where !seen.contains(side.sleutel) { seen.append(side.sleutel) }
         return seen

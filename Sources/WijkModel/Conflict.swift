@@ -1,5 +1,5 @@
 /// The kinds of conflict that only appear when sources are put side by side.
-public enum ConflictKind: String, CaseIterable, Sendable, Codable, Comparable {
+package enum ConflictKind: String, CaseIterable, Sendable, Codable, Comparable {
     /// The same BSN with another birth date or name (after normalising).
     case clientIdentiteit = "client.identiteit"
     /// The same BSN at different addresses in different sources.
@@ -16,45 +16,45 @@ public enum ConflictKind: String, CaseIterable, Sendable, Codable, Comparable {
     /// An address whose postcode is in no wijk of the new gemeente.
     case wijkOnbekend = "wijk.onbekend"
 
-    public static func < (a: ConflictKind, b: ConflictKind) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: ConflictKind, b: ConflictKind) -> Bool { a.rawValue < b.rawValue }
 
     /// Whether the conflict needs a steward; a key collision is resolved by namespacing and only reported.
-    public var needsDecision: Bool { self != .sleutelBotsing }
+    package var needsDecision: Bool { self != .sleutelBotsing }
 }
 
 /// One conflict: its stable id, what it is about, and every source's side of it.
-public struct Conflict: Sendable, Equatable {
+package struct Conflict: Sendable, Equatable {
     /// One source record in the conflict, with the values that differ.
-    public struct Side: Sendable, Equatable {
-        public let provenance: Provenance
+    package struct Side: Sendable, Equatable {
+        package let provenance: Provenance
         /// The record's key in the store (`hoogezand-sappemeer/100001`, a BSN, an address key).
-        public let sleutel: String
+        package let sleutel: String
         /// Field → value as this source has it (canonical text; personal ones masked in reports).
-        public let values: [(String, String)]
+        package let values: [(String, String)]
 
-        public init(provenance: Provenance, sleutel: String, values: [(String, String)]) {
+        package init(provenance: Provenance, sleutel: String, values: [(String, String)]) {
             self.provenance = provenance
             self.sleutel = sleutel
             self.values = values
         }
 
-        public static func == (a: Side, b: Side) -> Bool {
+        package static func == (a: Side, b: Side) -> Bool {
             a.provenance == b.provenance && a.sleutel == b.sleutel && a.values.map { "\($0.0)=\($0.1)" } == b.values.map { "\($0.0)=\($0.1)" }
         }
     }
 
-    public let id: String
-    public let soort: ConflictKind
+    package let id: String
+    package let soort: ConflictKind
     /// The store table the conflict is about, and the key it is about in it.
-    public let entiteit: String
-    public let sleutel: String
-    public let sides: [Side]
+    package let entiteit: String
+    package let sleutel: String
+    package let sides: [Side]
     /// One line on what differs.
-    public let detail: String
+    package let detail: String
 
     /// A conflict with its id. The conflict stage makes the id (from the kind, the key and the
     /// sides' source keys: `WijkConflicts`' `Conflict.init(soort:entiteit:sleutel:sides:detail:)`).
-    public init(id: String, soort: ConflictKind, entiteit: String, sleutel: String, sides: [Side], detail: String) {
+    package init(id: String, soort: ConflictKind, entiteit: String, sleutel: String, sides: [Side], detail: String) {
         self.id = id
         self.soort = soort
         self.entiteit = entiteit
@@ -63,5 +63,5 @@ public struct Conflict: Sendable, Equatable {
         self.detail = detail
     }
 
-    public var bronnen: [String] { Array(Set(sides.map(\.provenance.bron))).sorted() }
+    package var bronnen: [String] { Array(Set(sides.map(\.provenance.bron))).sorted() }
 }

@@ -58,11 +58,11 @@ public struct FieldDefinition: Sendable {
     }
 
     public let name: String
-    public let kind: FieldKind
+    package let kind: FieldKind
     public let required: Bool
     public let role: Role
 
-    public init(_ name: String, _ kind: FieldKind, required: Bool = false, role: Role? = nil) {
+    package init(_ name: String, _ kind: FieldKind, required: Bool = false, role: Role? = nil) {
         self.name = name
         self.kind = kind
         self.required = required

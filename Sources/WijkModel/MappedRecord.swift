@@ -1,17 +1,17 @@
 
 
 /// A source record mapped onto one canonical entity: values in the order of `entity.fields`.
-public struct MappedRecord: Sendable {
-    public let entity: Entity
-    public let values: [Value?]
-    public let provenance: Provenance
+package struct MappedRecord: Sendable {
+    package let entity: Entity
+    package let values: [Value?]
+    package let provenance: Provenance
     /// Warnings about this record (a bad value loaded empty, by choice of the mapping).
-    public let warnings: [Finding]
+    package let warnings: [Finding]
     /// The untouched source text, made only if a later stage rejects the record.
-    public let source: RawText
-    public var raw: String { source.text }
+    package let source: RawText
+    package var raw: String { source.text }
 
-    public init(entity: Entity, values: [Value?], provenance: Provenance, warnings: [Finding], raw: RawText) {
+    package init(entity: Entity, values: [Value?], provenance: Provenance, warnings: [Finding], raw: RawText) {
         self.entity = entity
         self.values = values
         self.provenance = provenance
@@ -19,27 +19,27 @@ public struct MappedRecord: Sendable {
         self.source = raw
     }
 
-    public subscript(field: String) -> Value? {
+    package subscript(field: String) -> Value? {
         guard let index = entity.fields.firstIndex(where: { $0.name == field }) else { return nil }
         return values[index]
     }
 
-    public func text(_ field: String) -> String? { self[field]?.canonicalText }
+    package func text(_ field: String) -> String? { self[field]?.canonicalText }
 }
 
 /// A record's source text, made when it is asked for: decoding or re-serialising every record
 /// only in case it is rejected would cost more than reading it.
-public struct RawText: @unchecked Sendable {
+package struct RawText: @unchecked Sendable {
     private let make: () -> String
 
-    public init(_ make: @escaping () -> String) { self.make = make }
-    public init(_ text: String) { make = { text } }
+    package init(_ make: @escaping () -> String) { self.make = make }
+    package init(_ text: String) { make = { text } }
 
-    public var text: String { make() }
+    package var text: String { make() }
 }
 
 /// What mapping one source record gives.
-public enum MapOutcome: Sendable {
+package enum MapOutcome: Sendable {
     case mapped(MappedRecord)
     /// Rejected: a bad value, a missing required field, a ragged row, or skipped by a row filter.
     case rejected(Rejection)

@@ -1,22 +1,22 @@
 /// How personal values are shown in reports and messages unless a user asks to reveal them.
-public enum Masking {
+package enum Masking {
     /// `123456782` → `*****6782`. Anything of another length is masked whole, keeping its length
     /// visible up to 12 characters, so that a malformed value cannot leak either.
-    public static func bsn(_ text: String) -> String {
+    package static func bsn(_ text: String) -> String {
         let chars = Array(text)
         guard chars.count == 9 else { return String(repeating: "*", count: min(chars.count, 12)) }
         return "*****" + String(chars[5...])
     }
 
     /// A personal value in a report: a BSN as `*****6782`, anything else as `(masked)`.
-    public static func value(_ text: String, field: String) -> String {
+    package static func value(_ text: String, field: String) -> String {
         if text.isEmpty { return "" }
         return field == "bsn" ? bsn(text) : "(masked)"
     }
 
     /// Masks every run of exactly nine digits that stands on its own (a BSN inside a key or a
     /// message); digits inside a word, like a conflict id `K207511533fc9`, are left alone.
-    public static func keys(_ text: String, reveal: Bool) -> String {
+    package static func keys(_ text: String, reveal: Bool) -> String {
         guard !reveal else { return text }
         let chars = Array(text)
         var out = ""

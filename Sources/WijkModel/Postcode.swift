@@ -1,9 +1,9 @@
 /// A Dutch postcode, normalised to `1234AB` (no space, upper case).
 /// Accepts `1234AB`, `1234 AB`, `1234ab` and surrounding spaces.
-public struct Postcode: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let value: String
+package struct Postcode: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let value: String
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(6)
         for byte in text.utf8 where byte != 0x20 {
@@ -29,14 +29,14 @@ public struct Postcode: Hashable, Comparable, Sendable, CustomStringConvertible 
     package init(unchecked value: String) { self.value = value }
 
     /// The four-digit area (PC4), used when a wijk is known by PC4 only.
-    public var digits: String { String(value.prefix(4)) }
-    public var description: String { value }
-    public static func < (lhs: Postcode, rhs: Postcode) -> Bool { lhs.value < rhs.value }
+    package var digits: String { String(value.prefix(4)) }
+    package var description: String { value }
+    package static func < (lhs: Postcode, rhs: Postcode) -> Bool { lhs.value < rhs.value }
 }
 
 extension String {
     /// Trims ASCII spaces, tabs, CR and LF (and the no-break space some exports carry).
-    public func trimmingASCIISpaces() -> String {
+    package func trimmingASCIISpaces() -> String {
         // On the UTF-8 bytes: space, tab, CR, LF and the no-break space (C2 A0). Most values
         // have nothing to trim and come back as they are, without a copy.
         let bytes = utf8

@@ -1,7 +1,7 @@
 /// Why a toewijzing was changed (iWmo WMO002 / iJw JZ002, `RedenWijziging` in a 301 message),
 /// and what the migration does with it: a withdrawn toewijzing is not loaded; any other reason
 /// is loaded with the toewijzing as the latest message has it, the reason kept beside it.
-public enum RedenWijziging: String, CaseIterable, Sendable {
+package enum RedenWijziging: String, CaseIterable, Sendable {
     case administratieveCorrectieVervallen = "01"
     case clientOverleden = "02"
     case contractwijziging = "03"
@@ -17,13 +17,13 @@ public enum RedenWijziging: String, CaseIterable, Sendable {
     case verwijderd = "13"
     case administratieveCorrectie = "14"
 
-    public static var codes: [String] { allCases.map(\.rawValue) }
+    package static var codes: [String] { allCases.map(\.rawValue) }
 
     /// The toewijzing no longer exists: corrected away (01) or removed (13).
-    public var withdraws: Bool { self == .administratieveCorrectieVervallen || self == .verwijderd }
+    package var withdraws: Bool { self == .administratieveCorrectieVervallen || self == .verwijderd }
 
     /// The standard's words.
-    public var meaning: String {
+    package var meaning: String {
         switch self {
         case .administratieveCorrectieVervallen: return "Administratieve correctie (vervallen)"
         case .clientOverleden: return "Client overleden"

@@ -7,7 +7,7 @@ public enum StoreValue: Hashable, Sendable {
     case integer(Int)
     case real(Double)
 
-    public init(_ value: Value?) {
+    package init(_ value: Value?) {
         switch value {
         case nil: self = .null
         case .integer(let i)?: self = .integer(i)

@@ -1,5 +1,5 @@
 /// A canonical field's kind: what a mapped text must parse into.
-public enum FieldKind: Sendable, Equatable {
+package enum FieldKind: Sendable, Equatable {
     case text(maxLength: Int?)
     case integer(ClosedRange<Int>)
     case decimal
@@ -9,7 +9,7 @@ public enum FieldKind: Sendable, Equatable {
     /// A closed list of canonical codes (e.g. `wet`: wmo, jeugdwet, participatiewet).
     case code([String])
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .text: return "text"
         case .integer: return "integer"
@@ -24,7 +24,7 @@ public enum FieldKind: Sendable, Equatable {
 
 /// A parsed canonical value. Only values of the right kind can be made, so a store never sees
 /// a date that does not exist or a BSN of eight digits.
-public enum Value: Hashable, Sendable {
+package enum Value: Hashable, Sendable {
     case text(String)
     case integer(Int)
     case decimal(Double)
@@ -33,7 +33,7 @@ public enum Value: Hashable, Sendable {
     case postcode(Postcode)
 
     /// The value as the store and the reports write it.
-    public var canonicalText: String {
+    package var canonicalText: String {
         switch self {
         case .text(let s): return s
         case .integer(let i): return String(i)
@@ -45,7 +45,7 @@ public enum Value: Hashable, Sendable {
     }
 
     /// Shortest round-tripping text without exponent: 0.89, 1, 0.5.
-    public static func format(_ d: Double) -> String {
+    package static func format(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
         return String(d)
     }
@@ -54,7 +54,7 @@ public enum Value: Hashable, Sendable {
 extension FieldKind {
     /// Parses a value written in its canonical form (ISO dates, decimal point, `1234AB`, nine-digit
     /// BSN), as the store holds it and as rule examples are written. `nil` when it is not one.
-    public func parseCanonical(_ text: String) -> Value? {
+    package func parseCanonical(_ text: String) -> Value? {
         switch self {
         case .text(let maxLength):
             if let maxLength, text.count > maxLength { return nil }
