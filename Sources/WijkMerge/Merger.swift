@@ -1,16 +1,6 @@
 import WijkModel
 import WijkRuntime
 
-/// Puts the sources' mapped records side by side and builds the canonical rows:
-/// clients merge on BSN, households on their normalised address; staff, plans, hulpvragen and
-/// voorzieningen are namespaced per source (`bron/sleutel`); old teams fold into the new
-/// wijkteams through the migration file. Every row keeps every source record that made it.
-///
-/// Records must arrive entity by entity in `Entity` order (all sources' teams, then all staff, …),
-/// so that whatever a record refers to is already known when it arrives.
-/// When two sources disagree on a field, the first source (in the migration file's order) wins
-/// and empty fields are filled from later ones; detecting those disagreements as conflicts is the
-/// conflict stage's job.
 /// A source and an entity: what the run counts per.
 package struct SourceEntity: Hashable, Sendable {
     package let bron: String
@@ -21,6 +11,18 @@ package struct SourceEntity: Hashable, Sendable {
     }
 }
 
+/// Puts the sources' mapped records side by side and builds the canonical rows:
+/// clients merge on BSN, households on their normalised address, staff on their e-mail address
+/// (one row per person); plans, hulpvragen and voorzieningen are namespaced per source
+/// (`bron/sleutel`); old teams fold into the new
+/// wijkteams through the migration file. Every row keeps every source record that made it.
+///
+/// Records must arrive entity by entity in `Entity` order (all sources' teams, then all staff, …),
+/// so that whatever a record refers to is already known when it arrives.
+/// When two records disagree on a field, the first (in input order) is the row's value and empty
+/// fields are filled from later ones; detecting those disagreements as conflicts is the conflict
+/// stage's job. In a folder of iStandaarden messages, read in the order they were sent, a later
+/// message's toewijzing replaces the earlier one instead (which stays in the lineage).
 package final class Merger: @unchecked Sendable {   // used by one task at a time, as a stage of one run
     struct Row {
         var values: [Value?]
@@ -71,6 +73,7 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
     static let fteIndex = Entity.medewerker.fields.firstIndex { $0.name == "fte" }!
     static let teamIndex = Entity.medewerker.fields.firstIndex { $0.name == "team" }!
     static let voornaamIndex = Entity.medewerker.fields.firstIndex { $0.name == "voornaam" }!
+    static let achternaamIndex = Entity.medewerker.fields.firstIndex { $0.name == "achternaam" }!
     static let bronGemeenteIndex = Entity.voorziening.fields.firstIndex { $0.name == "bron_gemeente" }!
 
     /// `GM1952` or `1952` → `GM1952`; nil for anything else.
@@ -82,7 +85,6 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
 
     /// Every gemeente a voorziening was issued by (the store's gemeente table must hold them).
     package private(set) var gemeenten: Set<String> = []
-    static let achternaamIndex = Entity.medewerker.fields.firstIndex { $0.name == "achternaam" }!
 
     /// A source's own key, made unique across sources.
     static func sourceKey(_ bron: String, _ key: String) -> String { "\(bron)\u{0}\(key)" }
