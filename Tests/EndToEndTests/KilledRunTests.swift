@@ -17,24 +17,34 @@ struct KilledRunTests {
         return (before, try dump())
     }
 
-    /// Runs `migrate migratie.yml` in `folder` with the load held half-way through its
-    /// transaction, and kills it with SIGKILL once it is there.
-    func killHalfway(migrate folder: URL, store: String, marker: String, timeout: TimeInterval) throws {
+    /// Starts `migrate migratie.yml` in `folder` with the load held half-way through its
+    /// transaction (for `holdSeconds`), and returns once it is there, with its stderr.
+    func startHeldHalfway(migrate folder: URL, store: String, marker: String, timeout: TimeInterval,
+                          holdSeconds: Int? = nil) throws -> (process: Process, stderr: Pipe) {
         let process = Process()
         process.executableURL = productsDirectory().appendingPathComponent("wijkmigratie")
         process.arguments = ["migrate", "migratie.yml", "--allow-open", "--store", store]
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["WIJKMIGRATIE_TEST_HOLD_LOAD"] = marker
+        if let holdSeconds { environment["WIJKMIGRATIE_TEST_HOLD_SECONDS"] = String(holdSeconds) }
         process.environment = environment
+        let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
         while !FileManager.default.fileExists(atPath: marker) && Date() < deadline && process.isRunning {
             Thread.sleep(forTimeInterval: 0.05)
         }
         #expect(FileManager.default.fileExists(atPath: marker), "the load never reached half-way")
+        return (process, errors)
+    }
+
+    /// Runs `migrate migratie.yml` in `folder` with the load held half-way through its
+    /// transaction, and kills it with SIGKILL once it is there.
+    func killHalfway(migrate folder: URL, store: String, marker: String, timeout: TimeInterval) throws {
+        let (process, _) = try startHeldHalfway(migrate: folder, store: store, marker: marker, timeout: timeout)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
@@ -89,22 +99,8 @@ struct KilledRunTests {
         defer { _ = try? psql("postgres", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
         let dir = TempDir("lost")
         let demo = try copyFixture("midden-groningen", to: dir)
-        let marker = dir.path + "/halfway"
-        let process = Process()
-        process.executableURL = productsDirectory().appendingPathComponent("wijkmigratie")
-        process.arguments = ["migrate", "migratie.yml", "--allow-open", "--store", database(name, on: admin)]
-        process.currentDirectoryURL = demo
-        var environment = ProcessInfo.processInfo.environment
-        environment["WIJKMIGRATIE_TEST_HOLD_LOAD"] = marker
-        environment["WIJKMIGRATIE_TEST_HOLD_SECONDS"] = "2"
-        process.environment = environment
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: marker) && Date() < deadline && process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
-        #expect(FileManager.default.fileExists(atPath: marker), "the load never reached half-way")
+        let (process, errors) = try startHeldHalfway(migrate: demo, store: database(name, on: admin), marker: dir.path + "/halfway",
+                                                     timeout: 60, holdSeconds: 2)
         let terminated = Date()
         _ = try psql("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)' AND pid <> pg_backend_pid()")
         while process.isRunning && Date().timeIntervalSince(terminated) < 30 { Thread.sleep(forTimeInterval: 0.05) }
@@ -125,21 +121,7 @@ struct KilledRunTests {
         let path = dir.path + "/store.sqlite"
         #expect(try runCLI(["migrate", "migratie.yml", "--allow-open", "--store", "sqlite:\(path)"], in: demo).status == 0)
         let before = try sqliteDump(path)
-        let marker = dir.path + "/halfway"
-        let process = Process()
-        process.executableURL = productsDirectory().appendingPathComponent("wijkmigratie")
-        process.arguments = ["migrate", "migratie.yml", "--allow-open", "--store", "sqlite:\(path)"]
-        process.currentDirectoryURL = demo
-        var environment = ProcessInfo.processInfo.environment
-        environment["WIJKMIGRATIE_TEST_HOLD_LOAD"] = marker
-        process.environment = environment
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while !FileManager.default.fileExists(atPath: marker) && Date() < deadline && process.isRunning { Thread.sleep(forTimeInterval: 0.05) }
-        #expect(FileManager.default.fileExists(atPath: marker), "the load never reached half-way")
+        let (process, errors) = try startHeldHalfway(migrate: demo, store: "sqlite:\(path)", marker: dir.path + "/halfway", timeout: 60)
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 2)
