@@ -6,7 +6,7 @@ import WijkXML
 
 /// An entity's mapping bound to its file's header: every column is an index now, so mapping a
 /// record does no lookups by name.
-package struct CompiledEntity: @unchecked Sendable {
+package struct CompiledEntity: Sendable {
     package let entity: Entity
     package let bron: String
     /// The file on disk; as messages name it (relative to the working folder); and as `herkomst`

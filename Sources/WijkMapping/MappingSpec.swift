@@ -5,7 +5,7 @@ import WijkXML
 
 /// A mapping file, read and checked: how one source system's export becomes canonical records.
 /// Column names are not yet checked against the files; `compile(folder:)` does that.
-package struct MappingSpec: @unchecked Sendable {
+package struct MappingSpec: Sendable {
     /// The file as it is named in messages (relative to the working folder).
     package let file: String
     /// The file on disk.
@@ -19,7 +19,7 @@ package struct MappingSpec: @unchecked Sendable {
 }
 
 /// Where one entity's records are and how each canonical field gets its value.
-package struct EntitySpec: @unchecked Sendable {
+package struct EntitySpec: Sendable {
     package let entity: Entity
     /// The file, relative to the source's folder.
     package let file: String
@@ -34,7 +34,7 @@ package struct EntitySpec: @unchecked Sendable {
 }
 
 /// How a source file is written: CSV in a dialect, or XML whose records are the elements at a path.
-package enum SourceFormat: @unchecked Sendable {
+package enum SourceFormat: Sendable {
     case csv(CSVDialect)
     case xml(records: XPath, namespaces: [String: String])
 

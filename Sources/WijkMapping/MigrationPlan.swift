@@ -3,7 +3,7 @@ import WijkModel
 
 /// A migration file, read and checked, with every source's mapping compiled against its files:
 /// everything a run needs to know before it reads a single record.
-package struct MigrationPlan: @unchecked Sendable {
+package struct MigrationPlan: Sendable {
     /// The migration file as messages name it, and its folder (paths in it are relative to that).
     package let file: String
     package let folder: URL
@@ -61,7 +61,7 @@ package struct WijkteamSpec: Sendable, Equatable {
 }
 
 /// One source: a former gemeente or a team that kept its own records.
-package struct SourcePlan: @unchecked Sendable {
+package struct SourcePlan: Sendable {
     package let name: String
     package let gemeente: GemeenteSpec
     package let mapping: MappingSpec

@@ -29,7 +29,7 @@ package struct MappedRecord: Sendable {
 
 /// A record's source text, made when it is asked for: decoding or re-serialising every record
 /// only in case it is rejected would cost more than reading it.
-package struct RawText: @unchecked Sendable {
+package struct RawText: @unchecked Sendable {   // the closure captures a parsed XML element tree no one mutates once the record is read
     private let make: () -> String
 
     package init(_ make: @escaping () -> String) { self.make = make }

@@ -9,7 +9,7 @@ import WijkStore
 /// The production store: a PostgreSQL server, through postgres-nio. The same schema and named
 /// migrations as SQLite; a load is one transaction that replaces the previous run's content,
 /// bulk-loaded with COPY.
-package final class PostgresStore: WijkteamStore, @unchecked Sendable {
+package final class PostgresStore: WijkteamStore, Sendable {
     package let location: PostgresLocation
     private let connection: PostgresConnection
     private let logger: Logger

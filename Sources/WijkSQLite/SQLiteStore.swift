@@ -5,7 +5,7 @@ import WijkModel
 import WijkStore
 
 /// The embedded store: one SQLite file, through GRDB. Foreign keys are enforced.
-package final class SQLiteStore: WijkteamStore, @unchecked Sendable {
+package final class SQLiteStore: WijkteamStore, Sendable {
     package let path: String
     private let queue: DatabaseQueue
 
