@@ -32,6 +32,11 @@ public struct Pipeline {
         public var allowOpen: Bool
         /// Told where the run is, every few thousand records (the CLI draws it on a terminal).
         public var progress: (@Sendable (RunProgress) -> Void)?
+        /// The wall clock `migratierun.started` and `.finished` are stamped with — the audit of
+        /// when the run happened, never a date anything is judged by (that is the peildatum). The
+        /// CLI passes the system clock; without one the stamps read `not recorded`, so a run in a
+        /// test stores the same content on any day.
+        public var clock: (@Sendable () -> Date)?
 
         public init(load: Bool, store: String? = nil, report: String? = nil, revealBSN: Bool = false, peildatum: CivilDate? = nil,
                     allowOpen: Bool = false) {
@@ -101,7 +106,7 @@ public struct Pipeline {
     }
 
     public func run() async throws -> RunResult {
-        let started = Self.timestamp()
+        let started = timestamp()
         _ = try peildatum
         // The store is opened first, so that a store that cannot be used stops the run before
         // any work; it is closed whatever happens.
@@ -217,7 +222,7 @@ public struct Pipeline {
         var runID: Int?
         if let store, summary.blocked.isEmpty {
             let counts = String(decoding: try Reports.summaryJSON(summary), as: UTF8.self)
-            let run = RunRecord(migratie: plan.name, started: started, finished: Self.timestamp(), inputChecksum: checksum, counts: counts,
+            let run = RunRecord(migratie: plan.name, started: started, finished: timestamp(), inputChecksum: checksum, counts: counts,
                                 peildatum: peildatum.iso)
             do {
                 runID = try await store.load(StoreLoad(tables: tables, run: run))
@@ -390,9 +395,10 @@ public struct Pipeline {
         return files
     }
 
-    static func timestamp() -> String {
+    func timestamp() -> String {
+        guard let clock = options.clock else { return "not recorded" }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+        return formatter.string(from: clock())
     }
 }

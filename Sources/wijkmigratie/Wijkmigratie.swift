@@ -54,6 +54,7 @@ enum Runner {
         Interruption.install(loading: load)
         var pipelineOptions = Pipeline.Options(load: load, store: store, report: options.report, revealBSN: options.revealBSN,
                                                peildatum: options.peildatum.flatMap { CivilDate(iso: $0) }, allowOpen: allowOpen)
+        pipelineOptions.clock = { Date() }
         let progress = ProgressLine.make()
         if let progress { pipelineOptions.progress = { progress.update($0) } }
         do {

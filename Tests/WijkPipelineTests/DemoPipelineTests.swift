@@ -123,6 +123,9 @@ struct DemoPipelineTests {
         #expect(second.inputChecksum == first.inputChecksum)
         let runs = try await db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM migratierun") }
         #expect(runs == 2)
+        // Without a clock from the caller the pipeline reads none: the audit stamps say so.
+        let stamps = try await db.read { try Row.fetchAll($0, sql: "SELECT started, finished FROM migratierun").map { [$0[0] as String, $0[1] as String] } }
+        #expect(stamps == [["not recorded", "not recorded"], ["not recorded", "not recorded"]])
         // The raw line of a reject is kept untouched, Windows-1252 decoded.
         let raw = try await db.read { try String.fetchOne($0, sql: "SELECT ruwe_regel FROM afwijzing WHERE regel = 'csv_ragged'") }
         #expect(raw?.contains("Begeleiding; groep") == true)
