@@ -64,7 +64,7 @@ package struct CompiledEntity: Sendable {
     /// with the file's header listed.
     static func compile(_ spec: EntitySpec, mapping: MappingSpec, bron: String, path: String, display: String,
                         bestand: String, defaults: [String: String], ruleSettings: [RuleID: RuleSetting],
-                        _ d: Diagnostics) -> CompiledEntity? {
+                        schemas: inout [String: XMLSchema?], _ d: Diagnostics) -> CompiledEntity? {
         var header: [String]?
         var xpaths: [XPath] = []
         var csvDelimiter = UInt8(ascii: ";")
@@ -204,22 +204,32 @@ package struct CompiledEntity: Sendable {
                                       headerCount: headerCount, maxPosition: maxPosition, splits: splits, filters: filters,
                                       fields: fields, maps: mapping.valueMaps, splitPartCount: splitParts.count)
         if let xsd = spec.xsd {
+            // A schema is compiled once per run, however many files and entities name it; one
+            // that cannot be used is reported once.
             let schemaPath = URL(fileURLWithPath: mapping.path).deletingLastPathComponent().resolving(xsd.path).standardizedFileURL.path
-            if !FileManager.default.fileExists(atPath: schemaPath) {
-                d.add(xsd.spot, "the schema \(xsd.path) is not there (looked for \(schemaPath))", hint: "the path is relative to the mapping file")
-            } else {
-                do {
-                    compiled.schema = try XMLSchema(path: schemaPath, display: xsd.path)
-                    compiled.schemaName = (xsd.path as NSString).lastPathComponent
-                } catch let error as XMLReadError {
-                    d.add(xsd.spot, "the schema \(xsd.path) cannot be used: \(error.description)")
-                } catch {
-                    d.add(xsd.spot, "the schema \(xsd.path) cannot be used: \(error)")
-                }
+            if schemas[schemaPath] == nil {
+                schemas[schemaPath] = .some(loadSchema(schemaPath, xsd, d))
             }
+            compiled.schema = schemas[schemaPath] ?? nil
+            compiled.schemaName = (xsd.path as NSString).lastPathComponent
         }
         return compiled
     }
+}
+
+private func loadSchema(_ schemaPath: String, _ xsd: (path: String, spot: Spot), _ d: Diagnostics) -> XMLSchema? {
+    guard FileManager.default.fileExists(atPath: schemaPath) else {
+        d.add(xsd.spot, "the schema \(xsd.path) is not there (looked for \(schemaPath))", hint: "the path is relative to the mapping file")
+        return nil
+    }
+    do {
+        return try XMLSchema(path: schemaPath, display: xsd.path)
+    } catch let error as XMLReadError {
+        d.add(xsd.spot, "the schema \(xsd.path) cannot be used: \(error.description)")
+    } catch {
+        d.add(xsd.spot, "the schema \(xsd.path) cannot be used: \(error)")
+    }
+    return nil
 }
 
 /// A bad value is loaded empty with a warning when the mapping says `on_error: empty` or when the

@@ -7,6 +7,7 @@ import Darwin
 import WijkCSV
 import WijkModel
 import WijkRules
+import WijkXML
 
 /// Reads a migration file (`migratie.yml`), its mapping files, value maps and reference data, and
 /// binds every mapping to its source's files. Every mistake in any of them is reported with
@@ -289,6 +290,7 @@ package enum MigrationFile {
         }
         var entities: [CompiledEntity] = []
         var headers: [String: Result<IStandaard.Header, IStandaard.Refusal>] = [:]
+        var schemas: [String: XMLSchema?] = [:]
         for spec in mapping.entities {
             let files = expand(spec.file, in: sourceURL)
             if files.isEmpty {
@@ -300,7 +302,7 @@ package enum MigrationFile {
                 guard var compiled = CompiledEntity.compile(spec, mapping: mapping, bron: name, path: sourceURL.appendingPathComponent(file).path,
                                                             display: show("\(sourceFolder)/\(file)"),
                                                             bestand: "\(sourceFolder)/\(file)".normalizedPath, defaults: defaults[spec.entity] ?? [:],
-                                                            ruleSettings: ruleSettings, d) else { continue }
+                                                            ruleSettings: ruleSettings, schemas: &schemas, d) else { continue }
                 if let istandaard = mapping.istandaard {
                     let header = headers[file] ?? istandaard.header(of: compiled.path, display: compiled.display)
                     headers[file] = header

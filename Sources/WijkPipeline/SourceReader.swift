@@ -25,12 +25,13 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
             out.flush()
             channel.finish()
         }
+        var validations = Validations()
         for entity in Entity.allCases {
             for source in plan.sources {
                 for compiled in source.entities where compiled.entity == entity {
                     logger.info("reading", metadata: ["bron": "\(source.name)", "entiteit": "\(entity.rawValue)", "bestand": "\(compiled.bestand)"])
                     do {
-                        try read(compiled, into: &out)
+                        try read(compiled, validations: &validations, into: &out)
                     } catch {
                         out.emit(.failed(error))
                         return
@@ -41,12 +42,26 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
         }
     }
 
-    private func read(_ compiled: CompiledEntity, into out: inout EventBatcher) throws {
+    /// What validating a file against a schema found, kept for the run: a message file mapped by
+    /// several entities is validated once.
+    private struct Validations {
+        private var issues: [String: [XMLSchema.Issue]] = [:]
+
+        mutating func of(_ file: String, against schema: XMLSchema) -> [XMLSchema.Issue] {
+            let key = "\(ObjectIdentifier(schema))\u{0}\(file)"
+            if let known = issues[key] { return known }
+            let found = schema.validate(file: file, limit: 4)
+            issues[key] = found
+            return found
+        }
+    }
+
+    private func read(_ compiled: CompiledEntity, validations: inout Validations, into out: inout EventBatcher) throws {
         let key = RunState.Key(bron: compiled.bron, entity: compiled.entity)
         switch compiled.format {
         case .csv(let dialect): try readCSV(compiled, key, dialect: dialect, into: &out)
         case .xml(let recordPath, let kept, let xpaths):
-            try readXML(compiled, key, recordPath: recordPath, kept: kept, xpaths: xpaths, into: &out)
+            try readXML(compiled, key, recordPath: recordPath, kept: kept, xpaths: xpaths, validations: &validations, into: &out)
         }
     }
 
@@ -61,7 +76,7 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
     /// An XML source that is not well-formed (truncated, hostile, wrongly encoded) stops the run:
     /// none of its records can be trusted, so nothing is loaded, and the message says where.
     private func readXML(_ compiled: CompiledEntity, _ key: RunState.Key, recordPath: [XMLName],
-                         kept: Int, xpaths: [XPath], into out: inout EventBatcher) throws {
+                         kept: Int, xpaths: [XPath], validations: inout Validations, into out: inout EventBatcher) throws {
         let reader = XMLRecordReader(path: compiled.path, display: compiled.display, recordPath: recordPath, keptAncestors: kept,
                                      ancestorChildren: !xpaths.allSatisfy(\.readsAncestorsOnlyForAttributes))
         reader.matchLocalNames = compiled.refusal != nil
@@ -82,7 +97,7 @@ struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidat
         if let refusal = compiled.refusal {
             invalid = refusal
         } else if let schema = compiled.schema {
-            let issues = schema.validate(file: compiled.path, limit: 4)
+            let issues = validations.of(compiled.path, against: schema)
             if let first = issues.first {
                 let more = issues.count > 1 ? " (and \(issues.count - 1) more\(issues.count == 4 ? " at least" : ""))" : ""
                 invalid = Masking.keys("the file does not validate against \(compiled.schemaName ?? "its schema"): line \(first.line): \(first.message)\(more)",

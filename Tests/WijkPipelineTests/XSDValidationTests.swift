@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import WijkMapping
 import WijkModel
 @testable import WijkPipeline
 
@@ -45,5 +46,23 @@ struct XSDValidationTests {
         let result = try await Pipeline.prepare(migrationFile: folder.appendingPathComponent("migratie.yml").path, options: options).run()
         #expect(!result.rejections.contains { $0.finding.rule.rawValue == "xsd_invalid" })
         #expect(result.summary.sources.first { $0.bron == "wmo301" }?.total.loaded == 3)
+    }
+
+    /// A schema is compiled once, however many message files and entities name it: one that
+    /// cannot be used is one mistake, reported once, where the mapping first names it.
+    @Test func aSchemaThatCannotBeUsedIsReportedOnce() async throws {
+        let dir = TempDir("xsd-broken")
+        let folder = try copyFixture("istandaarden", to: dir)
+        let schema = dir.url.appendingPathComponent("mappings/istandaarden/ijw-3.2/JW301.xsd")
+        try "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element name=\"x\" type=\"nope:missing\"/></xs:schema>"
+            .write(to: schema, atomically: true, encoding: .utf8)
+        let options = Pipeline.Options(load: false, report: dir.path + "/r")
+        let error = try #require(throws: ConfigErrors.self) {
+            try Pipeline.prepare(migrationFile: folder.appendingPathComponent("migratie.yml").path, options: options)
+        }
+        let mentions = error.errors.filter { $0.message.hasPrefix("the schema istandaarden/ijw-3.2/JW301.xsd cannot be used") }
+        // Three entities name it (lines 24, 38 and 52), for each of the folder's two messages.
+        #expect(mentions.map(\.line) == [24], "\(error)")
+        #expect(error.errors.count == 1, "\(error)")
     }
 }
