@@ -1,3 +1,4 @@
+import Foundation
 import WijkModel
 
 /// What a configuration message may say about a CSV file's header. It quotes the header, never
