@@ -5,7 +5,7 @@ import WijkRuntime
 /// What the reading side of a run hands the merging side, in input order: each source record
 /// once, mapped (its mapping warnings inside) or rejected; a finding about a whole file; or the
 /// error that stopped reading.
-enum ReadEvent: @unchecked Sendable {   // a record's raw text is made from its parsed element, which the reader no longer touches
+enum ReadEvent: Sendable {
     case mapped(MappedRecord, RunState.Key)
     case rejected(Rejection, RunState.Key)
     case finding(Finding)

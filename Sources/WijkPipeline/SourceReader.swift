@@ -11,7 +11,7 @@ import WijkXML
 /// each entity source by source), parsed and mapped, each record handed on as a `ReadEvent`. It
 /// runs on a thread of its own while the other side validates and merges: reading and mapping
 /// are the larger share of the work, so validation is on the merging side.
-struct SourceReader: @unchecked Sendable {   // CompiledEntity and RecordValidator are immutable once made
+struct SourceReader: Sendable {
     let plan: MigrationPlan
     let progress: (@Sendable (RunProgress) -> Void)?
     let logger: Logger
