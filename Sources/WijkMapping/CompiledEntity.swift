@@ -204,7 +204,7 @@ package struct CompiledEntity: Sendable {
                                       headerCount: headerCount, maxPosition: maxPosition, splits: splits, filters: filters,
                                       fields: fields, maps: mapping.valueMaps, splitPartCount: splitParts.count)
         if let xsd = spec.xsd {
-            // A schema is compiled once per run, however many files and entities name it; one
+            // A schema is compiled once per source, however many files and entities name it; one
             // that cannot be used is reported once.
             let schemaPath = URL(fileURLWithPath: mapping.path).deletingLastPathComponent().resolving(xsd.path).standardizedFileURL.path
             if schemas[schemaPath] == nil {
