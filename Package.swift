@@ -66,11 +66,13 @@ let package = Package(
             "WijkPostgres",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Onboarding a source: profile its files, draft a mapping from them, and the JSON Schemas of the files a user writes.
+        .target(name: "WijkOnboarding", dependencies: ["WijkModel", "WijkCSV", "WijkXML", "WijkMapping", "WijkRules"]),
         // Reads monitoring figures per wijkteam from a loaded store, SQLite or PostgreSQL.
         .target(name: "WijkStats", dependencies: ["WijkModel", "WijkStore", "WijkSQLite", "WijkPostgres", "WijkReport"]),
         // The command line: one subcommand per file, calling the pipeline and the monitoring.
         .executableTarget(name: "wijkmigratie", dependencies: [
-            "WijkPipeline", "WijkStats", "WijkModel", "WijkRules",
+            "WijkPipeline", "WijkStats", "WijkModel", "WijkRules", "WijkOnboarding", "WijkMapping",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -109,6 +111,7 @@ let package = Package(
             "WijkPipeline", "WijkMapping", "WijkModel", "WijkCSV", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Schemas"]),
+        .testTarget(name: "WijkOnboardingTests", dependencies: ["WijkOnboarding", "WijkMapping", "WijkModel", "TestSupport"]),
         .testTarget(name: "WijkStatsTests", dependencies: ["WijkStats", "WijkSQLite", "WijkStore", "WijkModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]

@@ -11,8 +11,7 @@ import WijkModel
 ///   waarom: Verhuisd per 1 november 2017; BRP bevestigt het adres in Sappemeer.
 /// ```
 package enum BesluitenFile {
-    static let actions = ["kies", "zet", "beide", "wijs_af", "zonder_wijk"]
-    static let keys = actions + ["wie", "waarom"]
+    static let actions = ConfigKeys.besluitActions
 
     package static func load(path: String, display: String, sources: [String]) throws -> [Besluit] {
         // A steward starts with an empty file (or one with comments only): no decisions yet.
@@ -24,7 +23,7 @@ package enum BesluitenFile {
                 d.add(keySpot, "'\(id)' is not a conflict id", hint: "copy the id from conflicts.csv or report.html, e.g. Kc009a07e3880")
                 continue
             }
-            guard let keyed = KeyedNode(value, d, what: "the decision on \(id)", allowed: keys) else { continue }
+            guard let keyed = KeyedNode(value, d, what: "the decision on \(id)", allowed: ConfigKeys.besluit) else { continue }
             let actions = BesluitenFile.actions.filter { keyed[$0] != nil }
             guard actions.count == 1, let name = actions.first, let node = keyed[name] else {
                 d.add(value.spot, "the decision on \(id) needs exactly one of kies, zet, beide, wijs_af or zonder_wijk",

@@ -16,7 +16,7 @@ extension MappingFile {
             return FieldSpec(definition: def, source: .column(ref), transforms: [], datePatterns: patterns,
                              decimalComma: false, onError: .reject, defaultValue: nil, spot: node.spot)
         }
-        guard let keyed = KeyedNode(node, d, what: what, allowed: fieldKeys) else { return nil }
+        guard let keyed = KeyedNode(node, d, what: what, allowed: ConfigKeys.field) else { return nil }
         let valueKey = dialect.valueKey
         let wrongKey = valueKey == "column" ? "xpath" : "column"
         if let n = keyed[wrongKey] {
@@ -146,7 +146,7 @@ extension MappingFile {
                 guard let arg = needArgument() else { continue }
                 if let width = arg.string.flatMap(Int.init) {
                     result.append(.padLeft(width: width, with: "0"))
-                } else if let keyed = KeyedNode(arg, d, what: "'pad_left'", allowed: ["width", "with"]),
+                } else if let keyed = KeyedNode(arg, d, what: "'pad_left'", allowed: ConfigKeys.padLeft),
                           let w = keyed.required("width", d, what: "'pad_left'")?.int(d, what: "'width'", range: 1...200) {
                     let with = keyed["with"]?.string ?? "0"
                     guard with.count == 1 else { d.add(arg.spot, "'with' must be one character"); continue }
@@ -162,12 +162,12 @@ extension MappingFile {
                 }
                 result.append(.map(mapName))
             case "boolean":
-                guard let arg = needArgument(), let keyed = KeyedNode(arg, d, what: "'boolean'", allowed: ["true", "false"]),
+                guard let arg = needArgument(), let keyed = KeyedNode(arg, d, what: "'boolean'", allowed: ConfigKeys.boolean),
                       let t = keyed.required("true", d, what: "'boolean'")?.string,
                       let f = keyed.required("false", d, what: "'boolean'")?.string else { continue }
                 result.append(.boolean(whenTrue: t, whenFalse: f))
             case "replace":
-                guard let arg = needArgument(), let keyed = KeyedNode(arg, d, what: "'replace'", allowed: ["from", "to"]),
+                guard let arg = needArgument(), let keyed = KeyedNode(arg, d, what: "'replace'", allowed: ConfigKeys.replace),
                       let from = keyed.required("from", d, what: "'replace'")?.string else { continue }
                 result.append(.replace(from, with: keyed["to"]?.string ?? ""))
             default:

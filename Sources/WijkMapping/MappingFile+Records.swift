@@ -7,7 +7,7 @@ import WijkXML
 // value into several.
 extension MappingFile {
     static func filter(_ node: YNode, _ dialect: SourceFormat, _ d: Diagnostics) -> FilterSpec? {
-        guard let keyed = KeyedNode(node, d, what: "'filter'", allowed: filterKeys),
+        guard let keyed = KeyedNode(node, d, what: "'filter'", allowed: ConfigKeys.filter),
               let columnNode = keyed.required(dialect.valueKey, d, what: "'filter'"),
               let column = columnRef(columnNode, dialect, d) else { return nil }
         let conditions = ["in", "not_in", "equals", "not_equals", "empty"].filter { keyed[$0] != nil }
@@ -29,7 +29,7 @@ extension MappingFile {
     }
 
     static func split(_ node: YNode, _ dialect: SourceFormat, _ d: Diagnostics) -> SplitSpec? {
-        guard let keyed = KeyedNode(node, d, what: "'split'", allowed: splitKeys),
+        guard let keyed = KeyedNode(node, d, what: "'split'", allowed: ConfigKeys.split),
               let columnNode = keyed.required(dialect.valueKey, d, what: "'split'"),
               let column = columnRef(columnNode, dialect, d),
               let intoNode = keyed.required("into", d, what: "'split'"),

@@ -6,28 +6,19 @@ import WijkXML
 /// Reads a mapping file (`mappings/*.yml`) into a `MappingSpec`, reporting every mistake with
 /// `file:line:column` and a suggestion. No data file is opened here except value-map CSVs.
 package enum MappingFile {
-    static let topKeys = ["bronsysteem", "csv", "xml", "value_maps", "date_pivot", "istandaard", "entities"]
-    static let entityKeys = ["file", "csv", "records", "xsd", "filter", "split", "fields"]
-    static let fieldKeys = ["column", "xpath", "const", "template", "transforms", "date", "pivot", "decimal", "on_error", "default"]
-    static let xmlKeys = ["namespaces"]
-    static let csvKeys = ["delimiter", "quote", "header", "encoding", "skip_rows", "max_record_bytes"]
-    static let filterKeys = ["column", "xpath", "in", "not_in", "equals", "not_equals", "empty"]
-    static let splitKeys = ["column", "xpath", "pattern", "separator", "into"]
-    static let valueMapFileKeys = ["file", "from", "to", "delimiter", "encoding"]
-
     /// - Parameters:
     ///   - path: the file on disk.
     ///   - display: how messages name it.
     package static func load(path: String, display: String) throws -> MappingSpec {
         let root = try YAMLFile.load(path: path, display: display)
         let d = Diagnostics()
-        guard let top = KeyedNode(root, d, what: "a mapping file", allowed: topKeys) else {
+        guard let top = KeyedNode(root, d, what: "a mapping file", allowed: ConfigKeys.mapping) else {
             try d.throwIfAny()
             throw ConfigErrors([ConfigError(file: display, line: 1, column: 1, message: "a mapping file must be a mapping of keys")])
         }
         let baseDialect = top["csv"].map { dialect($0, base: CSVDialect(), d) } ?? CSVDialect()
         var namespaces: [String: String] = [:]
-        if let xml = top["xml"], let keyed = KeyedNode(xml, d, what: "'xml'", allowed: xmlKeys),
+        if let xml = top["xml"], let keyed = KeyedNode(xml, d, what: "'xml'", allowed: ConfigKeys.xml),
            let pairs = keyed["namespaces"]?.pairs(d, what: "'namespaces'") {
             for (prefix, _, uri) in pairs { namespaces[prefix] = uri.string ?? "" }
         }
@@ -54,7 +45,7 @@ package enum MappingFile {
         try d.throwIfAny()
         var spec = MappingSpec(file: display, path: path, description: top["bronsysteem"]?.string,
                                valueMaps: maps, entities: entities.sorted { $0.entity < $1.entity })
-        if let node = top["istandaard"], let keyed = KeyedNode(node, d, what: "'istandaard'", allowed: ["bericht"]),
+        if let node = top["istandaard"], let keyed = KeyedNode(node, d, what: "'istandaard'", allowed: ConfigKeys.istandaard),
            let berichtNode = keyed.required("bericht", d, what: "'istandaard'"), let bericht = berichtNode.text(d, what: "'bericht'") {
             if let known = IStandaard.known[bericht.uppercased()] { spec.istandaard = known }
             else { d.add(berichtNode.spot, "unknown message '\(bericht)'", hint: "known: \(IStandaard.known.keys.sorted().joined(separator: ", "))") }
@@ -67,7 +58,7 @@ package enum MappingFile {
 
     static func dialect(_ node: YNode, base: CSVDialect, _ d: Diagnostics) -> CSVDialect {
         var result = base
-        guard let keyed = KeyedNode(node, d, what: "'csv'", allowed: csvKeys) else { return result }
+        guard let keyed = KeyedNode(node, d, what: "'csv'", allowed: ConfigKeys.csv) else { return result }
         if let n = keyed["delimiter"] { setDelimiter(n, &result, d) }
         if let n = keyed["quote"] {
             let s = n.string ?? ""
@@ -106,9 +97,9 @@ package enum MappingFile {
         guard let pairs = node.pairs(d, what: "'value_maps'") else { return maps }
         for (name, _, value) in pairs {
             guard let entries = value.pairs(d, what: "value map '\(name)'") else { continue }
-            let isFileReference = entries.contains { $0.key == "file" } && entries.allSatisfy { valueMapFileKeys.contains($0.key) }
+            let isFileReference = entries.contains { $0.key == "file" } && entries.allSatisfy { ConfigKeys.valueMapFile.contains($0.key) }
             if isFileReference {
-                guard let keyed = KeyedNode(value, d, what: "value map '\(name)'", allowed: valueMapFileKeys),
+                guard let keyed = KeyedNode(value, d, what: "value map '\(name)'", allowed: ConfigKeys.valueMapFile),
                       let fileNode = keyed["file"], let file = fileNode.text(d, what: "'file'") else { continue }
                 var csv = CSVDialect(delimiter: UInt8(ascii: ";"))
                 if let n = keyed["delimiter"] { setDelimiter(n, &csv, d) }
@@ -145,7 +136,7 @@ package enum MappingFile {
     static func entitySpec(_ entity: Entity, _ node: YNode, baseDialect: CSVDialect, namespaces: [String: String],
                            maps: [String: ValueMap], pivot: Int? = nil, _ d: Diagnostics) -> EntitySpec? {
         let what = "entity '\(entity.rawValue)'"
-        guard let keyed = KeyedNode(node, d, what: what, allowed: entityKeys) else { return nil }
+        guard let keyed = KeyedNode(node, d, what: what, allowed: ConfigKeys.entity) else { return nil }
         let fileNode = keyed.required("file", d, what: what)
         let file = fileNode?.text(d, what: "'file'")
         let csv: SourceFormat

@@ -13,12 +13,6 @@ import WijkXML
 /// binds every mapping to its source's files. Every mistake in any of them is reported with
 /// `file:line:column` and the run stops before any record is read.
 package enum MigrationFile {
-    static let topKeys = ["migratie", "gemeente", "peildatum", "max_fte", "wijken", "postcodes", "wijkteams", "bronnen", "besluiten", "store", "report"]
-    static let gemeenteKeys = ["code", "naam", "datum"]
-    static let wijkKeys = ["code", "naam"]
-    static let wijkteamKeys = ["id", "naam", "locatie", "email", "telefoon", "wijken"]
-    static let sourceKeys = ["bron", "gemeente", "mapping", "folder", "teams", "defaults", "rules", "max_rejects"]
-
     /// - Parameter path: the migration file; messages name files relative to the current folder.
     package static func load(path: String) throws -> MigrationPlan {
         let url = URL(fileURLWithPath: path).standardizedFileURL
@@ -31,7 +25,7 @@ package enum MigrationFile {
 
         let root = try YAMLFile.load(path: url.path, display: display)
         let d = Diagnostics()
-        guard let top = KeyedNode(root, d, what: "a migration file", allowed: topKeys) else {
+        guard let top = KeyedNode(root, d, what: "a migration file", allowed: ConfigKeys.migratie) else {
             try d.throwIfAny()
             throw ConfigErrors([])
         }
@@ -51,7 +45,7 @@ package enum MigrationFile {
         var wijken: [WijkSpec] = []
         if let node = top.required("wijken", d, what: "a migration file"), let items = node.items(d, what: "'wijken'") {
             for item in items {
-                guard let keyed = KeyedNode(item, d, what: "a wijk", allowed: wijkKeys),
+                guard let keyed = KeyedNode(item, d, what: "a wijk", allowed: ConfigKeys.wijk),
                       let codeNode = keyed.required("code", d, what: "a wijk"),
                       let code = codeNode.text(d, what: "'code'") else { continue }
                 if !isWijkCode(code, of: gemeente) {
@@ -71,7 +65,7 @@ package enum MigrationFile {
         var wijkteams: [WijkteamSpec] = []
         if let node = top.required("wijkteams", d, what: "a migration file"), let items = node.items(d, what: "'wijkteams'") {
             for item in items {
-                guard let keyed = KeyedNode(item, d, what: "a wijkteam", allowed: wijkteamKeys),
+                guard let keyed = KeyedNode(item, d, what: "a wijkteam", allowed: ConfigKeys.wijkteam),
                       let idNode = keyed.required("id", d, what: "a wijkteam"), let id = idNode.text(d, what: "'id'") else { continue }
                 if wijkteams.contains(where: { $0.id == id }) { d.add(idNode.spot, "wijkteam '\(id)' is listed twice") }
                 var served: [String] = []
@@ -116,7 +110,7 @@ package enum MigrationFile {
         // name it are not echoes of that mistake.
         var declaredSources: [String] = []
         if let node = top.required("bronnen", d, what: "a migration file"), let items = node.items(d, what: "'bronnen'") {
-            declaredSources = items.compactMap { KeyedNode($0, Diagnostics(), what: "a source", allowed: sourceKeys)?["bron"]?.string }
+            declaredSources = items.compactMap { KeyedNode($0, Diagnostics(), what: "a source", allowed: ConfigKeys.bron)?["bron"]?.string }
             for item in items {
                 if let source = sourcePlan(item, folder: folder, show: show, gemeente: gemeente, teamIds: teamIds, d) {
                     if sources.contains(where: { $0.name == source.name }) {
@@ -168,7 +162,7 @@ package enum MigrationFile {
     }
 
     static func gemeenteSpec(_ node: YNode, _ d: Diagnostics) -> GemeenteSpec? {
-        guard let keyed = KeyedNode(node, d, what: "'gemeente'", allowed: gemeenteKeys),
+        guard let keyed = KeyedNode(node, d, what: "'gemeente'", allowed: ConfigKeys.gemeente),
               let codeNode = keyed.required("code", d, what: "'gemeente'"),
               let raw = codeNode.text(d, what: "'code'") else { return nil }
         guard let code = gemeenteCode(raw) else {
@@ -187,7 +181,7 @@ package enum MigrationFile {
     static func sourcePlan(_ node: YNode, folder: URL, show: (String) -> String, gemeente: GemeenteSpec?,
                            teamIds: [String], _ d: Diagnostics) -> SourcePlan? {
         let what = "a source"
-        guard let keyed = KeyedNode(node, d, what: what, allowed: sourceKeys),
+        guard let keyed = KeyedNode(node, d, what: what, allowed: ConfigKeys.bron),
               let nameNode = keyed.required("bron", d, what: what), let name = nameNode.text(d, what: "'bron'"),
               let mappingNode = keyed.required("mapping", d, what: what), let mappingFile = mappingNode.text(d, what: "'mapping'"),
               let folderNode = keyed.required("folder", d, what: what), let sourceFolder = folderNode.text(d, what: "'folder'")

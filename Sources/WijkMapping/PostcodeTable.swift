@@ -45,17 +45,14 @@ struct PostcodeTable {
     var buurt: String?
     var gemeente: String?
 
-    static let keys = ["file", "delimiter", "encoding", "columns"]
-    static let columnKeys = ["postcode", "wijk", "huisnummer", "buurt", "gemeente"]
-
     static func declared(_ node: YNode, _ d: Diagnostics) -> PostcodeTable? {
         if let file = node.string, !node.isNull { return PostcodeTable(file: file) }
-        guard let keyed = KeyedNode(node, d, what: "'postcodes'", allowed: keys),
+        guard let keyed = KeyedNode(node, d, what: "'postcodes'", allowed: ConfigKeys.postcodes),
               let file = keyed.required("file", d, what: "'postcodes'")?.text(d, what: "'file'") else { return nil }
         var table = PostcodeTable(file: file)
         if let n = keyed["delimiter"] { MappingFile.setDelimiter(n, &table.dialect, d) }
         if let n = keyed["encoding"] { MappingFile.setEncoding(n, &table.dialect, d) }
-        if let columns = keyed["columns"], let named = KeyedNode(columns, d, what: "'columns'", allowed: columnKeys) {
+        if let columns = keyed["columns"], let named = KeyedNode(columns, d, what: "'columns'", allowed: ConfigKeys.postcodeColumns) {
             if let c = named["postcode"]?.text(d, what: "'postcode'") { table.postcode = c }
             if let c = named["wijk"]?.text(d, what: "'wijk'") { table.wijk = c }
             table.huisnummer = named["huisnummer"]?.text(d, what: "'huisnummer'")

@@ -91,7 +91,7 @@ struct KeyedNode {
     private var values: [String: YNode] = [:]
     private var keySpots: [String: Spot] = [:]
 
-    init?(_ node: YNode, _ d: Diagnostics, what: String, allowed: [String]) {
+    init?(_ node: YNode, _ d: Diagnostics, what: String, allowed: KeySet) {
         guard let pairs = node.pairs(d, what: what) else { return nil }
         self.node = node
         for (key, keySpot, value) in pairs {
@@ -100,7 +100,7 @@ struct KeyedNode {
                 keySpots[key] = keySpot
             } else {
                 d.add(keySpot, "unknown key '\(key)' in \(what)",
-                      hint: Suggestion.didYouMean(key, in: allowed) ?? "allowed here: \(allowed.joined(separator: ", "))")
+                      hint: Suggestion.didYouMean(key, in: allowed.keys) ?? "allowed here: \(allowed.keys.joined(separator: ", "))")
             }
         }
     }
