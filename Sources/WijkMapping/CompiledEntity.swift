@@ -258,3 +258,19 @@ func nonRegularKind(_ path: String) -> String? {
     default: return "not a regular file"
     }
 }
+
+extension CompiledEntity {
+    /// The inputs that fields holding personal data read: CSV column indexes, or indexes into the
+    /// XML record's XPaths (`explain` masks their values in a raw record).
+    package var personalInputs: [Int] {
+        var result: Set<Int> = []
+        for field in fields where field.definition.isPersonal {
+            switch field.source {
+            case .column(let i): result.insert(i)
+            case .template(let parts): for case .column(let i) in parts { result.insert(i) }
+            case .constant: break
+            }
+        }
+        return result.sorted()
+    }
+}

@@ -106,6 +106,12 @@ package enum StoreTables {
         text("bron", true), text("bestand", true), text("locatie", true), text("entiteit", true), text("regel", true),
         text("veld"), text("melding", true), text("ruwe_regel", true),
     ], primaryKey: [])
+    /// Every finding of the run (warnings on loaded records, and the errors that rejected one), unmasked
+    /// as the store holds everything: `explain` joins them to `herkomst` and `afwijzing` by place.
+    package static let bevinding = TableDeclaration(name: "bevinding", columns: [
+        text("ernst", true), text("regel", true), text("bron", true), text("bestand", true), text("locatie", true),
+        text("entiteit", true), text("veld"), text("melding", true),
+    ], primaryKey: [])
     /// The history of runs: kept across loads, written by the store itself.
     package static let migratierun = TableDeclaration(name: "migratierun", columns: [
         integer("id", true), text("migratie", true), text("started", true), text("finished", true),
@@ -115,7 +121,7 @@ package enum StoreTables {
     /// The tables a run loads, in the order rows can be inserted (every foreign key points up the list).
     package static let loaded: [TableDeclaration] = [
         gemeente, wijk, wijkteam, wijkteamWijk, medewerker, medewerkerInzet, activiteit, huishouden, client,
-        plan, hulpvraag, voorziening, conflict, herkomst, afwijzing,
+        plan, hulpvraag, voorziening, conflict, herkomst, afwijzing, bevinding,
     ]
 
     /// Every table of the store.

@@ -186,6 +186,7 @@ public struct Pipeline {
         tables.append(conflictTable(conflicts, resolution))
         tables.append(merged.herkomst)
         tables.append(afwijzingTable(state.rejections))
+        tables.append(bevindingTable(state.findings))
 
         var summary = state.summary(tables: tables)
         summary.blocked = state.thresholdsExceeded()
@@ -376,10 +377,20 @@ public struct Pipeline {
         })
     }
 
+    private func bevindingTable(_ findings: [Finding]) -> TableData {
+        TableData(StoreTables.bevinding, rows: findings.map { f in
+            StoreTables.bevinding.row([
+                "ernst": .text(f.severity.rawValue), "regel": .text(f.rule.rawValue), "bron": .text(f.provenance.bron),
+                "bestand": .text(f.provenance.bestand), "locatie": .text(f.provenance.locatie.stored),
+                "entiteit": .text(f.entiteit.rawValue), "veld": StoreValue(f.veld), "melding": .text(f.message(reveal: true)),
+            ])
+        })
+    }
+
     /// The files the input checksum covers, named, in a fixed order: the migration file, its
     /// postcodes and decisions, and per source its mapping file, value-map files and data files
     /// (a file that feeds several entities, one XML export, counts once).
-    private func inputFiles() -> [(name: String, path: String)] {
+    package func inputFiles() -> [(name: String, path: String)] {
         var files: [(name: String, path: String)] = [("migratie", URL(fileURLWithPath: plan.file).standardizedFileURL.path)]
         files += plan.referenceFiles
         for source in plan.sources {

@@ -8,7 +8,7 @@ package enum Schema {
         package let statements: [String]
     }
 
-    package static let migrations: [Migration] = [v1, v2, v3, v4, v5]
+    package static let migrations: [Migration] = [v1, v2, v3, v4, v5, v6]
 
     /// Indexes that no key needs while loading: a load drops them first and builds them again at
     /// its end, in its transaction (maintaining an index row by row costs several times more).
@@ -242,5 +242,20 @@ package enum Schema {
         "ALTER TABLE voorziening ADD COLUMN reden_wijziging TEXT",
         "ALTER TABLE voorziening ADD COLUMN budget INTEGER CHECK (budget IS NULL OR budget >= 0)",
         "ALTER TABLE voorziening ADD COLUMN commentaar TEXT",
+    ])
+
+    static let v6 = Migration(name: "v6_bevinding", statements: [
+        """
+        CREATE TABLE bevinding (
+            ernst TEXT NOT NULL,
+            regel TEXT NOT NULL,
+            bron TEXT NOT NULL,
+            bestand TEXT NOT NULL,
+            locatie TEXT NOT NULL,
+            entiteit TEXT NOT NULL,
+            veld TEXT,
+            melding TEXT NOT NULL
+        )
+        """,
     ])
 }

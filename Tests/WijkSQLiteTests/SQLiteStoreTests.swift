@@ -54,7 +54,7 @@ struct SQLiteStoreTests {
         let db = try DatabaseQueue(path: dir.path + "/nested/s.sqlite")
         let applied = try await db.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(applied == Schema.migrations.map(\.name))
-        #expect(applied.last == "v5_voorziening_toewijzing")
+        #expect(applied.last == "v6_bevinding")
         let tables = try await db.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name") }
         #expect(tables == StoreTables.all.map(\.name).sorted())
     }
