@@ -111,3 +111,52 @@ struct FilterSpec {
     let condition: Condition
     let spot: Spot
 }
+
+extension EntitySpec {
+    /// Where each field's value comes from, as comparable text: `column:Name`, `xpath:` with every
+    /// name written `{uri}local` (so that the prefixes a file chose do not matter), `template:` or
+    /// `const:`. `scaffold`'s test compares a draft with a shipped mapping through it.
+    package var fieldSources: [(field: String, source: String)] {
+        fields.map { ($0.definition.name, Self.text($0.source)) }
+    }
+
+    /// The records' path for an XML entity, comparable as `fieldSources`.
+    package var recordsText: String? {
+        if case .xml(let records, _) = format { return Self.canonical(records) }
+        return nil
+    }
+
+    static func text(_ source: FieldSource) -> String {
+        switch source {
+        case .column(let ref): return text(ref)
+        case .constant(let value): return "const:\(value)"
+        case .template(let parts):
+            return "template:" + parts.map { part in
+                switch part {
+                case .literal(let l): return l
+                case .column(let ref): return "{\(text(ref))}"
+                }
+            }.joined()
+        }
+    }
+
+    static func text(_ ref: ColumnRef) -> String {
+        switch ref.key {
+        case .name(let n): return "column:\(n)"
+        case .position(let p): return "column#\(p)"
+        case .xpath(let x): return "xpath:" + canonical(x)
+        }
+    }
+
+    static func canonical(_ x: XPath) -> String {
+        x.steps.map { step -> String in
+            switch step {
+            case .this: return "."
+            case .parent: return ".."
+            case .text: return "text()"
+            case .attribute(let n): return "@{\(n.uri ?? "")}\(n.local)"
+            case .child(let n, let predicates): return "{\(n.uri ?? "")}\(n.local)" + (predicates.isEmpty ? "" : "[…]")
+            }
+        }.joined(separator: "/")
+    }
+}

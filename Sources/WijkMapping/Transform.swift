@@ -40,6 +40,9 @@ package enum Transform: Sendable, Equatable {
         case .map(let name):
             guard let map = maps[name] else { return .bad(rule: .valueUnmapped, message: "value map '\(name)' is missing") }
             if let mapped = map.entries[text] { return .value(mapped) }
+            if map.pending.contains(text) {
+                return .bad(rule: .valueUnmapped, message: "the value has no code yet in value map '\(name)': fill in its right-hand side")
+            }
             return .bad(rule: .valueUnmapped, message: "the value is not in value map '\(name)'")
         case .boolean(let yes, let no):
             let word = text.trimmingASCIISpaces().lowercased()

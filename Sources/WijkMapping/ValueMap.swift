@@ -6,6 +6,9 @@ import WijkCSV
 package struct ValueMap: Sendable {
     package let name: String
     package let entries: [String: String]
+    /// Labels of a value-map file whose right-hand side is still empty (a draft from `scaffold`
+    /// lists every label with an empty code for a steward to fill in): not yet mapped.
+    package var pending: Set<String> = []
     /// The CSV file it was read from, when a steward keeps it in a spreadsheet.
     package var path: String?
 
@@ -39,6 +42,7 @@ package struct ValueMap: Sendable {
                         hint: HeaderHint.describe(header, delimiter: dialect.delimiter))
         }
         var entries: [String: String] = [:]
+        var pending: Set<String> = []
         do {
             while let result = try reader.next() {
                 switch result {
@@ -50,6 +54,10 @@ package struct ValueMap: Sendable {
                     }
                     let key = record.fields[fromIndex]
                     let value = record.fields[toIndex]
+                    if value.trimmingASCIISpaces().isEmpty {
+                        pending.insert(key)
+                        continue
+                    }
                     if let existing = entries[key], existing != value {
                         return fail(record.line, "value map '\(name)': '\(key)' is mapped twice, to '\(existing)' and to '\(value)'",
                                     hint: "keep one row per label")
@@ -61,6 +69,7 @@ package struct ValueMap: Sendable {
             return fail(0, "value map '\(name)': \(error)")
         }
         var map = ValueMap(name: name, entries: entries)
+        map.pending = pending.subtracting(entries.keys)
         map.path = path
         return .success(map)
     }
