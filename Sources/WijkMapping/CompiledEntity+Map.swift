@@ -175,7 +175,11 @@ extension CompiledEntity {
         }
     }
 
+    /// A value's parts, or nil when it does not match the pattern. An empty value (spaces only)
+    /// has empty parts: there is nothing to split, and a field that needs a part says so as an
+    /// empty field (`required_field`, or its default) rather than as `split_no_match`.
     static func split(_ text: String, _ split: SplitSpec) -> [String]? {
+        if text.trimmingASCIISpaces().isEmpty { return Array(repeating: "", count: split.into.count) }
         if let regex = split.regex {
             let ns = text as NSString
             guard let match = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),

@@ -86,8 +86,9 @@ package struct ValueProfile: Sendable {
     package var allValues: [(value: String, count: Int)] { top(counts.count) }
 
     /// A reading may miss this many of the filled values (planted or real defects: a date that
-    /// does not exist, a value with a comma among points): one in twenty, at least two.
-    func tolerance(_ n: Int) -> Int { max(2, n / 20) }
+    /// does not exist, a value with a comma among points): one in twenty, at least one from ten
+    /// values on; none below ten, where one value is too large a share to call a defect.
+    func tolerance(_ n: Int) -> Int { n < 10 ? 0 : max(1, n / 20) }
 
     /// The date patterns that read the filled values (all but a few, see `tolerance`), best first;
     /// none when nothing is filled, or when the values are BSNs (eight digits can read as ddMMyyyy).

@@ -80,6 +80,19 @@ struct RecordMapperTests {
         #expect(f?.provenance.locatie == .line(2))
     }
 
+    /// An empty value is not a mismatch: its parts are empty, and a required field that needs one
+    /// is reported as empty; a field that does not need one is loaded without it.
+    @Test func anEmptyValueSplitsIntoEmptyParts() throws {
+        let e = try entity(Self.household)
+        let f = rejected(e, "1;;;;9601AB;;;;")
+        #expect(f?.rule.rawValue == "required_field", "\(String(describing: f?.rule))")
+        #expect(f?.veld == "huisnummer")
+        let withDefault = try entity(Self.household.replacingOccurrences(of: "huisnummer: nummer", with: "huisnummer: { column: nummer, default: \"1\" }"))
+        let r = mapped(withDefault, "1;;;  ;9601AB;;;;")
+        #expect(r?.text("huisnummer") == "1")
+        #expect(r?.text("huisletter") == nil && r?.text("toevoeging") == nil)
+    }
+
     static let client = """
         client:
           file: clienten.csv

@@ -91,3 +91,20 @@ import WijkModel
         #expect(share >= 0.5, "\(fixture): \(matched)/\(total)")
     }
 }
+
+/// A draft is a file like any other: it validates against the mapping file's JSON Schema.
+@Suite struct ScaffoldDraftAgainstSchemaTests {
+    @Test func everyDemoDraftValidates() throws {
+        let dir = TempDir("scaffold-schema")
+        var pairs: [String] = []
+        for (source, files) in ScaffoldTests.sources {
+            let draft = try Scaffold.draft(files: files.map { ScaffoldTests.demo.appendingPathComponent("\(source)/\($0)").path }, name: source, sample: 1000)
+            pairs.append("mapping=" + dir.write("\(source).yml", draft.yaml()))
+        }
+        let root = repositoryRoot()
+        let result = try runProgram(root.appendingPathComponent("scripts/check-config-schemas.py").path,
+                                    [root.appendingPathComponent("mappings/schema").path] + pairs)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("3 files, 0 mistakes"))
+    }
+}
