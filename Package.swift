@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // SHA-256 for the input checksum and the conflict ids.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The steward's workspace: a small web application on loopback.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The vocabulary: entities and their fields, BSN, postcode, provenance, findings, rule ids, the store's tables.
@@ -70,13 +72,17 @@ let package = Package(
         .target(name: "WijkExplain", dependencies: [
             "WijkModel", "WijkRuntime", "WijkCSV", "WijkXML", "WijkMapping", "WijkStore", "WijkSQLite", "WijkPostgres", "WijkPipeline",
         ]),
+        // The steward's workspace: conflicts side by side, decisions written into besluiten.yml, a check after each.
+        .target(name: "WijkWerkplaats", dependencies: [
+            "WijkModel", "WijkMapping", "WijkPipeline", "WijkExplain", .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         // Onboarding a source: profile its files, draft a mapping from them, and the JSON Schemas of the files a user writes.
         .target(name: "WijkOnboarding", dependencies: ["WijkModel", "WijkCSV", "WijkXML", "WijkMapping", "WijkRules"]),
         // Reads monitoring figures per wijkteam from a loaded store, SQLite or PostgreSQL.
         .target(name: "WijkStats", dependencies: ["WijkModel", "WijkStore", "WijkSQLite", "WijkPostgres", "WijkReport"]),
         // The command line: one subcommand per file, calling the pipeline and the monitoring.
         .executableTarget(name: "wijkmigratie", dependencies: [
-            "WijkPipeline", "WijkStats", "WijkModel", "WijkRules", "WijkOnboarding", "WijkMapping", "WijkExplain",
+            "WijkPipeline", "WijkStats", "WijkModel", "WijkRules", "WijkOnboarding", "WijkMapping", "WijkExplain", "WijkWerkplaats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -116,6 +122,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Schemas"]),
         .testTarget(name: "WijkOnboardingTests", dependencies: ["WijkOnboarding", "WijkMapping", "WijkModel", "TestSupport"]),
+        .testTarget(name: "WijkWerkplaatsTests", dependencies: ["WijkWerkplaats", "WijkMapping", "WijkModel", "TestSupport"]),
         .testTarget(name: "WijkStatsTests", dependencies: ["WijkStats", "WijkSQLite", "WijkStore", "WijkModel", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]

@@ -6,17 +6,17 @@ import WijkXML
 /// Reads source records again from their files to show their raw text: a CSV record by the line
 /// it starts on, an XML record by its XPath. Only when the files are the ones the loaded run read
 /// (the caller checks the input checksum first); a file is read once, up to its last wanted record.
-enum RawRecords {
+package enum RawRecords {
     /// A record's raw text, and the values in it that fields holding personal data read (the
     /// mapping of every entity the file feeds says which), for masking.
-    struct Raw {
-        let text: String
-        let personal: [String]
+    package struct Raw: Sendable {
+        package let text: String
+        package let personal: [String]
     }
 
     /// The raw text of each wanted place, keyed "bron\u{0}bestand\u{0}locatie"; places that cannot
     /// be found (another entity's file layout, a file gone) are left out.
-    static func read(_ places: [(entity: Entity, record: SourceRecord)], plan: MigrationPlan) -> [String: Raw] {
+    package static func read(_ places: [(entity: Entity, record: SourceRecord)], plan: MigrationPlan) -> [String: Raw] {
         var result: [String: Raw] = [:]
         let groups = Dictionary(grouping: places) { "\($0.record.bron)\u{0}\($0.record.bestand)\u{0}\($0.entity.rawValue)" }
         for (_, group) in groups.sorted(by: { $0.key < $1.key }) {
@@ -39,7 +39,7 @@ enum RawRecords {
         return result
     }
 
-    static func key(_ bron: String, _ bestand: String, _ locatie: String) -> String { "\(bron)\u{0}\(bestand)\u{0}\(locatie)" }
+    package static func key(_ bron: String, _ bestand: String, _ locatie: String) -> String { "\(bron)\u{0}\(bestand)\u{0}\(locatie)" }
 
     private static func csv(_ path: String, dialect: CSVDialect, wanted: Set<String>, personal: Set<Int>) -> [String: Raw] {
         let lines = Set(wanted.compactMap { Int($0) })

@@ -29,6 +29,14 @@ package struct SourceRecord: Sendable, Equatable {
     package let bronSleutel: String?
     package var raw: String?
 
+    package init(bron: String, bestand: String, locatie: String, bronSleutel: String?, raw: String? = nil) {
+        self.bron = bron
+        self.bestand = bestand
+        self.locatie = locatie
+        self.bronSleutel = bronSleutel
+        self.raw = raw
+    }
+
     /// A CSV record's line, for ordering (an XPath location sorts after, by its text).
     var line: Int? { Int(locatie) }
 }

@@ -233,8 +233,13 @@ public struct Pipeline {
             logger.info("loaded", metadata: ["migratierun": "\(runID!)"])
             timings.lap("load")
         }
-        return RunResult(summary: summary, findings: state.findings, rejections: state.rejections, tables: tables,
-                         inputChecksum: checksum, runID: runID, reportFolder: folder.path, timings: timings.stages)
+        var result = RunResult(summary: summary, findings: state.findings, rejections: state.rejections, tables: tables,
+                               inputChecksum: checksum, runID: runID, reportFolder: folder.path, timings: timings.stages)
+        result.conflicts = conflicts.map { c in
+            let status: ConflictOutcome.Status = !c.soort.needsDecision ? .namespaced : resolution.decided[c.id] != nil ? .decided : .open
+            return ConflictOutcome(conflict: c, status: status, besluit: resolution.decided[c.id]?.summary)
+        }
+        return result
     }
 
     /// Stops the run when the merge's working file failed (a full disk): nothing partial goes on.

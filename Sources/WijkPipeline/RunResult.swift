@@ -17,6 +17,8 @@ public struct RunResult: Sendable {
     public let reportFolder: String
     /// How long each stage took (`--timings`), in the order they ran.
     public var timings: [StageTiming] = []
+    /// Every conflict of the run, with what became of it (the steward's workspace lists them).
+    package var conflicts: [ConflictOutcome] = []
 
     public init(summary: RunSummary, findings: [Finding], rejections: [Rejection], tables: [TableData], inputChecksum: String,
                 runID: Int?, reportFolder: String, timings: [StageTiming] = []) {
@@ -108,4 +110,20 @@ struct StageTimings {
                                   peakMB: Self.peakResidentMB()))
         last = now
     }
+}
+
+/// A conflict of a run and what became of it.
+package struct ConflictOutcome: Sendable {
+    package enum Status: String, Sendable {
+        /// A steward's decision in besluiten.yml settled it.
+        case decided
+        /// It waits for a decision (and blocks the load unless `--allow-open`).
+        case open
+        /// A key collision, which namespacing resolves: nothing to decide.
+        case namespaced
+    }
+    package let conflict: Conflict
+    package let status: Status
+    /// The decision as applied: `kies hoogezand-sappemeer — wie: …; waarom: …`.
+    package let besluit: String?
 }

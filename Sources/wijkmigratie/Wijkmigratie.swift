@@ -16,7 +16,7 @@ struct Wijkmigratie: AsyncParsableCommand {
             2 the run could not be done (a bad migration or mapping file, unreadable input,
             a store that cannot be used): one message on stderr says where and what to do.
             """,
-        subcommands: [Check.self, Migrate.self, Stats.self, Rules.self, Profile.self, ScaffoldCommand.self, ExplainCommand.self, Schema.self])
+        subcommands: [Check.self, Migrate.self, Stats.self, Rules.self, Profile.self, ScaffoldCommand.self, ExplainCommand.self, WerkplaatsCommand.self, Schema.self])
 }
 
 /// Options that `check` and `migrate` share.
