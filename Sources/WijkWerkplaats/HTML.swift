@@ -87,7 +87,7 @@ enum HTML {
         let y = Double(rows.count) * rowHeight + 18
         for (name, colour) in legend {
             svg += "<rect x=\"\(x)\" y=\"\(y - 10)\" width=\"10\" height=\"10\" fill=\"\(colour)\"/><text x=\"\(x + 14)\" y=\"\(y)\" font-size=\"12\">\(esc(name))</text>"
-            x += 20 + Double(name.count) * 7
+            x += 26 + Double(name.count) * 8
         }
         return svg + "</svg>"
     }

@@ -41,15 +41,7 @@ struct Pages {
 
     func overview(_ s: Snapshot) -> String {
         var out = "<h1>\(HTML.esc(w.overzicht)): \(HTML.esc(s.summary.migratie))</h1>"
-        out += "<table><tr><th>\(HTML.esc(w.bron))</th><th>\(HTML.esc(w.entiteit))</th><th>\(HTML.esc(w.gelezen))</th><th>\(HTML.esc(w.geladen))</th><th>\(HTML.esc(w.samengevoegd))</th><th>\(HTML.esc(w.afgewezen))</th></tr>"
-        for source in s.summary.sources {
-            for (entity, c) in source.entities.sorted(by: { (Entity(rawValue: $0.key) ?? .team, $0.key) < (Entity(rawValue: $1.key) ?? .team, $1.key) }) {
-                out += "<tr><td>\(HTML.esc(source.bron))</td><td>\(HTML.esc(entity))</td>\(counts(c))</tr>"
-            }
-            out += "<tr><th>\(HTML.esc(source.bron))</th><th>\(HTML.esc(w.totaal))</th>\(counts(source.total, strong: true))</tr>"
-        }
-        out += "<tr><th colspan=\"2\">\(HTML.esc(w.totaal))</th>\(counts(s.summary.total, strong: true))</tr></table>"
-
+        out += "<p>\(s.openIDs.count) <a href=\"\(base)conflicten?status=open\" id=\"open-conflicten\">\(HTML.esc(w.open)) \(HTML.esc(w.conflicten.lowercased()))</a></p>"
         let sources = s.summary.sources.map { ($0.bron, [(value: $0.total.loaded, colour: Self.colours.loaded, name: w.geladen),
                                                        (value: $0.total.merged, colour: Self.colours.merged, name: w.samengevoegd),
                                                        (value: $0.total.rejected, colour: Self.colours.rejected, name: w.afgewezen)]) }
@@ -69,7 +61,16 @@ struct Pages {
         out += "<section><h2>\(HTML.esc(w.afwijzingenPerRegel))</h2>" + HTML.bars(rules.map { rule in
             (label: rule.0, parts: [(value: rule.1, colour: Self.colours.rejected, name: w.afgewezen)]) }, legend: []) + "</section>"
         out += "</div>"
-        out += "<p>\(s.openIDs.count) <a href=\"\(base)conflicten?status=open\" id=\"open-conflicten\">\(HTML.esc(w.open)) \(HTML.esc(w.conflicten.lowercased()))</a></p>"
+        out += "<h2>\(HTML.esc(w.recordsPerBronEnEntiteit))</h2>"
+        out += "<table><tr><th>\(HTML.esc(w.bron))</th><th>\(HTML.esc(w.entiteit))</th><th>\(HTML.esc(w.gelezen))</th><th>\(HTML.esc(w.geladen))</th><th>\(HTML.esc(w.samengevoegd))</th><th>\(HTML.esc(w.afgewezen))</th></tr>"
+        for source in s.summary.sources {
+            for (entity, c) in source.entities.sorted(by: { (Entity(rawValue: $0.key) ?? .team, $0.key) < (Entity(rawValue: $1.key) ?? .team, $1.key) }) {
+                out += "<tr><td>\(HTML.esc(source.bron))</td><td>\(HTML.esc(entity))</td>\(counts(c))</tr>"
+            }
+            out += "<tr><th>\(HTML.esc(source.bron))</th><th>\(HTML.esc(w.totaal))</th>\(counts(source.total, strong: true))</tr>"
+        }
+        out += "<tr><th colspan=\"2\">\(HTML.esc(w.totaal))</th>\(counts(s.summary.total, strong: true))</tr></table>"
+
         if !reveal { out += "<p><small>\(HTML.esc(w.gemaskeerd))</small></p>" }
         return out
     }

@@ -80,9 +80,11 @@ package struct WerkplaatsServer: Sendable {
         if let site = request.headers[.init("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
             return refused(.forbidden, words.verbodenHerkomst)
         }
+        // A browser names the origin of a form it posts ("null" when a referrer policy hides it,
+        // then Sec-Fetch-Site says same-origin).
         if let origin = request.headers[.origin], let host = request.head.authority {
-            let allowed = ["http://\(host)"]
-            guard allowed.contains(origin) else { return refused(.forbidden, words.verbodenHerkomst) }
+            let site = request.headers[.init("Sec-Fetch-Site")!]
+            guard origin == "http://\(host)" || (origin == "null" && site == "same-origin") else { return refused(.forbidden, words.verbodenHerkomst) }
         }
         let body = try await request.collectBody(upTo: 64 * 1024)
         let form = Self.form(String(buffer: body))
@@ -117,7 +119,7 @@ package struct WerkplaatsServer: Sendable {
         headers[.cacheControl] = "no-store"
         headers[.init("Content-Security-Policy")!] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         headers[.init("X-Content-Type-Options")!] = "nosniff"
-        headers[.init("Referrer-Policy")!] = "no-referrer"
+        headers[.init("Referrer-Policy")!] = "same-origin"   // the token in the URL never leaves the workspace
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 

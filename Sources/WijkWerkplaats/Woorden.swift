@@ -45,6 +45,7 @@ package struct Woorden: Sendable {
     package var conflictenPerSoort = "Conflicten per soort"
     package var afwijzingenPerRegel = "Afwijzingen per regel"
     package var recordsPerBron = "Records per bron"
+    package var recordsPerBronEnEntiteit = "Records per bron en entiteit"
     package var herberekeningLoopt = "Herberekening loopt…"
     package var herberekeningKlaar = "Bijgewerkt"
     package var herberekeningMislukt = "De herberekening is mislukt"

@@ -86,3 +86,12 @@ public func sqliteRows(_ path: String, _ sql: String) throws -> [[String]] {
 public func sqliteDump(_ path: String) throws -> String {
     try runProgram("sqlite3", [path, ".dump"]).stdout
 }
+
+/// A Python that imports these modules: Debian's /usr/bin/python3 (where apt installs them),
+/// else python3 on the PATH (a pyenv, with pip's). Nil when neither does.
+public func python(importing modules: String) -> String? {
+    for candidate in ["/usr/bin/python3", "python3"] {
+        if let run = try? runProgram(candidate, ["-c", "import \(modules)"]), run.status == 0 { return candidate }
+    }
+    return nil
+}

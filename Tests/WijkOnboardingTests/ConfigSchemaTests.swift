@@ -43,8 +43,9 @@ extension JSONValue {
     let root = repositoryRoot()
 
     func validate(_ files: [(ConfigFileKind, String)], schemas: String? = nil) throws -> CLIResult {
-        try runProgram(root.appendingPathComponent("scripts/check-config-schemas.py").path,
-                       [schemas ?? root.appendingPathComponent("mappings/schema").path] + files.map { "\($0.0.rawValue)=\($0.1)" })
+        let interpreter = try #require(python(importing: "yaml, jsonschema"), "no Python with yaml and jsonschema: scripts/setup installs them")
+        return try runProgram(interpreter, [root.appendingPathComponent("scripts/check-config-schemas.py").path,
+                                            schemas ?? root.appendingPathComponent("mappings/schema").path] + files.map { "\($0.0.rawValue)=\($0.1)" })
     }
 
     func shipped() throws -> [(ConfigFileKind, String)] {

@@ -102,8 +102,9 @@ import WijkModel
             pairs.append("mapping=" + dir.write("\(source).yml", draft.yaml()))
         }
         let root = repositoryRoot()
-        let result = try runProgram(root.appendingPathComponent("scripts/check-config-schemas.py").path,
-                                    [root.appendingPathComponent("mappings/schema").path] + pairs)
+        let interpreter = try #require(python(importing: "yaml, jsonschema"), "no Python with yaml and jsonschema: scripts/setup installs them")
+        let result = try runProgram(interpreter, [root.appendingPathComponent("scripts/check-config-schemas.py").path,
+                                                  root.appendingPathComponent("mappings/schema").path] + pairs)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("3 files, 0 mistakes"))
     }
