@@ -1,32 +1,66 @@
 import WijkModel
 import WijkRuntime
 
-/// A row's form in the working file: values, derived columns, lineage, variants — in that order,
-/// so that a table reads its columns and `herkomst` its lineage without decoding the rest.
-extension Merger.Row {
-    func encode(into w: inout ByteWriter) {
-        Value.encode(values, into: &w)
-        w.count(derived.count)
-        for (name, value) in derived.sorted(by: { $0.key < $1.key }) {
-            w.string(name)
-            w.string(value)
+/// A row's form in the working file: a *head* — values, derived columns, how many source records
+/// made it, and where the last one's contribution is — and, per source record, a *contribution*
+/// with its provenance, its own values, and where the one before it is. Adding a record to a row
+/// appends one contribution and a new head, never a copy of the row: a key with k records costs
+/// O(k) time and working-file bytes in all (a care home's address with thousands of residents).
+/// A table reads a head's columns only; `herkomst` and the conflict stage walk the chain.
+extension Merger {
+    struct Head {
+        var values: [Value?]
+        var derived: [String: String]
+        /// How many source records made the row.
+        var count: Int
+        /// The offset of the last contribution.
+        var last: Int
+
+        func encode(into w: inout ByteWriter) {
+            Value.encode(values, into: &w)
+            w.count(derived.count)
+            for (name, value) in derived.sorted(by: { $0.key < $1.key }) {
+                w.string(name)
+                w.string(value)
+            }
+            // Plain unsigned numbers: `count()` would take them for lengths within these bytes.
+            w.unsigned(UInt64(count))
+            w.unsigned(UInt64(last))
         }
-        w.count(herkomst.count)
-        for p in herkomst { p.encode(into: &w) }
-        w.count(variants.count)
-        for v in variants { Value.encode(v, into: &w) }
+
+        static func decode(_ bytes: [UInt8]) throws -> Head {
+            var r = ByteReader(bytes)
+            let (values, derived) = try Row.decodeColumns(&r)
+            let count = Int(try r.unsigned())
+            return Head(values: values, derived: derived, count: count, last: Int(try r.unsigned()))
+        }
     }
 
-    static func decode(_ bytes: [UInt8]) throws -> Merger.Row {
-        var r = ByteReader(bytes)
-        let (values, derived) = try decodeColumns(&r)
-        let herkomst = try decodeHerkomst(&r)
-        var variants: [[Value?]] = []
-        for _ in 0..<(try r.count()) { variants.append(try Value.decodeAll(from: &r)) }
-        return Merger.Row(values: values, derived: derived, herkomst: herkomst, variants: variants)
-    }
+    /// One source record's part of a row: where it was, its own values, the contribution before it.
+    struct Contribution {
+        /// The offset of the one before (nil for the first).
+        let previous: Int?
+        let provenance: Provenance
+        let values: [Value?]
 
-    /// The part of a row a table needs: its values and derived columns.
+        func encode(into w: inout ByteWriter) {
+            w.unsigned(previous.map { UInt64($0) + 1 } ?? 0)
+            provenance.encode(into: &w)
+            Value.encode(values, into: &w)
+        }
+
+        static func decode(_ bytes: [UInt8], values wanted: Bool) throws -> Contribution {
+            var r = ByteReader(bytes)
+            let previous = Int(try r.unsigned())
+            let provenance = try Provenance.decode(from: &r)
+            return Contribution(previous: previous == 0 ? nil : previous - 1, provenance: provenance,
+                                values: wanted ? try Value.decodeAll(from: &r) : [])
+        }
+    }
+}
+
+extension Merger.Row {
+    /// The part of a row a table needs: its values and derived columns (a head begins with them).
     static func decodeColumns(_ r: inout ByteReader) throws -> (values: [Value?], derived: [String: String]) {
         let values = try Value.decodeAll(from: &r)
         var derived: [String: String] = [:]
@@ -35,20 +69,5 @@ extension Merger.Row {
             derived[name] = try r.string()
         }
         return (values, derived)
-    }
-
-    /// The part of a row `herkomst` needs, the values stepped over.
-    static func skipToHerkomst(_ r: inout ByteReader) throws {
-        try Value.skipAll(in: &r)
-        for _ in 0..<(try r.count()) {
-            try r.skipString()
-            try r.skipString()
-        }
-    }
-
-    static func decodeHerkomst(_ r: inout ByteReader) throws -> [Provenance] {
-        var herkomst: [Provenance] = []
-        for _ in 0..<(try r.count()) { herkomst.append(try Provenance.decode(from: &r)) }
-        return herkomst
     }
 }

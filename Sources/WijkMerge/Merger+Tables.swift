@@ -157,11 +157,7 @@ extension Merger {
             }
             while pending.isEmpty {
                 if let key = keys.popFirst() {
-                    let herkomst = merger.load(entity, key) { bytes in
-                        var r = ByteReader(bytes)
-                        try Row.skipToHerkomst(&r)
-                        return try Row.decodeHerkomst(&r)
-                    }
+                    let herkomst = merger.herkomst(entity, key)
                     guard let herkomst else { throw MergeError(.damaged, merger.failure ?? "a merged row went missing") }
                     pending = herkomst.map { LineageCursor.lineage(entity.table, key, $0) }[...]
                 } else if let next = entities.popFirst() {

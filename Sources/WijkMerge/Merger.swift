@@ -100,8 +100,45 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
     /// each stage; a table being read throws it.
     package var failure: String? { file.failure ?? decodeFailure }
 
+    /// A whole row: its head, and every contribution in arrival order (the variants once there
+    /// are two or more).
     func load(_ entity: Entity, _ key: String) -> Row? {
-        load(entity, key) { try Row.decode($0) }
+        guard let head = loadHead(entity, key), let chain = contributions(head, values: true) else { return nil }
+        return Row(values: head.values, derived: head.derived, herkomst: chain.map(\.provenance),
+                   variants: chain.count > 1 ? chain.map(\.values) : [])
+    }
+
+    func loadHead(_ entity: Entity, _ key: String) -> Head? {
+        load(entity, key) { try Head.decode($0) }
+    }
+
+    /// A row's source records, in arrival order.
+    func herkomst(_ entity: Entity, _ key: String) -> [Provenance]? {
+        guard let head = loadHead(entity, key) else { return nil }
+        return contributions(head, values: false)?.map(\.provenance)
+    }
+
+    /// The chain of a head's contributions, first to last.
+    private func contributions(_ head: Head, values: Bool) -> [Contribution]? {
+        var chain: [Contribution] = []
+        chain.reserveCapacity(head.count)
+        var next: Int? = head.last
+        while let offset = next {
+            guard let bytes = file.read(offset) else { return nil }
+            do {
+                let c = try Contribution.decode(bytes, values: values)
+                chain.append(c)
+                next = c.previous
+            } catch {
+                decodeFailure = decodeFailure ?? "the merge's working file was damaged under the run"
+                return nil
+            }
+        }
+        guard chain.count == head.count else {
+            decodeFailure = decodeFailure ?? "the merge's working file was damaged under the run"
+            return nil
+        }
+        return chain.reversed()
     }
 
     /// Reads a row's bytes and decodes what `decode` needs of them.
@@ -115,10 +152,19 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
         }
     }
 
-    private func save(_ entity: Entity, _ key: String, _ row: Row) {
+    /// Writes a head (its contributions are already in the file).
+    private func save(_ entity: Entity, _ key: String, _ head: Head) {
         writer.clear()
-        row.encode(into: &writer)
+        head.encode(into: &writer)
         offsets[entity, default: KeyIndex<Int>()].set(key, file.append(writer.bytes))
+    }
+
+    /// Appends a source record's contribution after the head's last; the head then points at it.
+    private func contribute(_ head: inout Head, _ p: Provenance, _ values: [Value?]) {
+        writer.clear()
+        Contribution(previous: head.count == 0 ? nil : head.last, provenance: p, values: values).encode(into: &writer)
+        head.last = file.append(writer.bytes)
+        head.count += 1
     }
 
     /// Adds one mapped record; returns what became of it and any warnings about it.
@@ -221,7 +267,7 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
         case .namespacedSourceKey:
             guard let sleutel = p.bronSleutel else { return reject(.requiredField, "\(record.entity.rawValue) needs 'sleutel'", field: "sleutel") }
             let ownKey = "\(p.bron)/\(sleutel)"
-            let earlier = record.entity == .medewerker ? staffSeen[ownKey] : load(record.entity, ownKey)?.herkomst.first
+            let earlier = record.entity == .medewerker ? staffSeen[ownKey] : herkomst(record.entity, ownKey)?.first
             superseding = earlier != nil && record.entity == .voorziening && context.messageSources.contains(p.bron)
             if let earlier, !superseding {
                 return reject(.keyDuplicate, "this key is already used by the record at \(earlier.bestand) \(earlier.locatie)",
@@ -245,32 +291,30 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
         }
 
         lineageBySource[SourceEntity(bron: p.bron, entity: record.entity), default: 0] += 1
-        if superseding, var existing = load(record.entity, key) {
+        if superseding, var head = loadHead(record.entity, key) {
             // A later message about the same toewijzing: it decides; the earlier stays in the lineage.
-            if existing.variants.isEmpty { existing.variants = [existing.values] }
-            existing.variants.append(values)
-            existing.values = values
-            existing.derived = derived
-            existing.herkomst.append(p)
-            save(record.entity, key, existing)
+            head.values = values
+            head.derived = derived
+            contribute(&head, p, values)
+            save(record.entity, key, head)
             return (.merged, warnings)
         }
-        if var existing = load(record.entity, key) {
-            if existing.variants.isEmpty { existing.variants = [existing.values] }
-            existing.variants.append(values)
-            for i in existing.values.indices where existing.values[i] == nil {
-                existing.values[i] = values[i]
+        if var head = loadHead(record.entity, key) {
+            for i in head.values.indices where head.values[i] == nil {
+                head.values[i] = values[i]
             }
-            for (k, v) in derived where existing.derived[k] == nil { existing.derived[k] = v }
+            for (k, v) in derived where head.derived[k] == nil { head.derived[k] = v }
             if record.entity == .medewerker, let email = record.text("email")?.lowercased(), let total = staffByEmail[email]?.fte {
                 // One person in one wijkteam with a part-time appointment in each source: the FTEs add up.
-                existing.values[Merger.fteIndex] = .decimal((total * 1000).rounded() / 1000)
+                head.values[Merger.fteIndex] = .decimal((total * 1000).rounded() / 1000)
             }
-            existing.herkomst.append(p)
-            save(record.entity, key, existing)
+            contribute(&head, p, values)
+            save(record.entity, key, head)
             return (.merged, warnings)
         }
-        save(record.entity, key, Row(values: values, derived: derived, herkomst: [p]))
+        var head = Head(values: values, derived: derived, count: 0, last: 0)
+        contribute(&head, p, values)
+        save(record.entity, key, head)
         return (.loaded, warnings)
     }
 
@@ -340,16 +384,16 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
     /// Sets a field of a row (a steward's decision); `false` if there is no such row or field.
     @discardableResult
     package func set(_ entity: Entity, key: String, field: String, to value: Value?) -> Bool {
-        guard var row = load(entity, key), let i = entity.fields.firstIndex(where: { $0.name == field }) else { return false }
-        row.values[i] = value
-        save(entity, key, row)
+        guard var head = loadHead(entity, key), let i = entity.fields.firstIndex(where: { $0.name == field }) else { return false }
+        head.values[i] = value
+        save(entity, key, head)
         return true
     }
 
     package func setDerived(_ entity: Entity, key: String, _ name: String, to value: String?) {
-        guard var row = load(entity, key) else { return }
-        row.derived[name] = value
-        save(entity, key, row)
+        guard var head = loadHead(entity, key) else { return }
+        head.derived[name] = value
+        save(entity, key, head)
     }
 
     package func exists(_ entity: Entity, key: String) -> Bool { offsets[entity]?[key] != nil }

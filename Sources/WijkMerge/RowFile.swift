@@ -74,8 +74,20 @@ final class RowFile {
         pending.removeAll(keepingCapacity: true)
     }
 
+    /// How many bytes were appended: the working file's size.
+    var size: Int { written + pending.count }
+    /// How many bytes `read` has handed out (what the merge decoded), for the test that a key with
+    /// many records costs the merge linear work.
+    private(set) var bytesHandedOut = 0
+
     /// The bytes appended at `offset`; nil after a failure.
     func read(_ offset: Int) -> [UInt8]? {
+        let bytes = readRecord(offset)
+        bytesHandedOut &+= bytes?.count ?? 0
+        return bytes
+    }
+
+    private func readRecord(_ offset: Int) -> [UInt8]? {
         guard failure == nil else { return nil }
         if offset >= written {
             let start = offset - written

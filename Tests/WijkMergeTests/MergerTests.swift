@@ -42,6 +42,30 @@ struct MergerTests {
         #expect(try herkomst.rows.filter { $0[1] == .text("9601AB-12-A") }.map { $0[2] } == [.text("a"), .text("b")])
     }
 
+    /// One address shared by thousands of households' members (a care home): each record added
+    /// to the key costs the same, so doubling the records doubles the working file and the bytes
+    /// the merge reads back — where a copy of the row per record would quadruple them.
+    @Test func aKeyWithManyRecordsCostsLinearWork() throws {
+        func merge(_ k: Int) throws -> (written: Int, read: Int) {
+            let m = try Merger(context: context)
+            for i in 0..<k {
+                var r = household("a", "h\(i)", "9601AB", 1)
+                r = MappedRecord(entity: r.entity, values: r.values, provenance: Provenance(bron: "a", bestand: "a.csv", locatie: .line(i + 2), bronSleutel: "h\(i)"),
+                                 warnings: [], raw: RawText("raw"))
+                #expect(m.add(r).0 == (i == 0 ? .loaded : .merged))
+            }
+            m.finishReading()
+            #expect(m.row(.huishouden, key: "9601AB-1")?.herkomst.count == k)
+            return (m.file.size, m.file.bytesHandedOut)
+        }
+        let small = try merge(1500)
+        let large = try merge(3000)
+        let written = Double(large.written) / Double(small.written)
+        let read = Double(large.read) / Double(small.read)
+        #expect(written < 2.2, "working file: \(small.written) → \(large.written) bytes")
+        #expect(read < 2.2, "bytes read back: \(small.read) → \(large.read)")
+    }
+
     @Test func unknownWijkIsAWarningNotAReject() throws {
         let m = try Merger(context: context)
         let (outcome, warnings) = m.add(household("a", "h1", "9700AA", 1))
