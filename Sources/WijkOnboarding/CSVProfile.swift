@@ -78,7 +78,11 @@ package struct CSVProfile: Sendable {
             start = i + 1
             if lines.count == limit { break }
         }
-        if lines.count < limit && start < bytes.count && bytes.count < 256 * 1024 { lines.append(encoding.decodeLossy(bytes[start...])) }
+        // The rest: the file's last line, or — in a file whose first 256 KiB hold no line break —
+        // the start of one very long line (its width still tells the delimiter).
+        if lines.count < limit && start < bytes.count && (bytes.count < 256 * 1024 || lines.isEmpty) {
+            lines.append(encoding.decodeLossy(bytes[start...]))
+        }
         return lines.filter { !$0.isEmpty }
     }
 
