@@ -8,18 +8,35 @@ import Foundation
 /// block — so the same decisions give the same file whatever order they were taken in.
 package struct BesluitenText: Sendable, Equatable {
     package private(set) var lines: [String]
-    private let endsWithNewline: Bool
+    /// Whether the text ends with a line break (a file saved without one keeps it that way).
+    private var finalNewline = true
+    private var originalFinalNewline = true
 
     package init(_ text: String) {
-        var lines = text.components(separatedBy: "\n")
-        endsWithNewline = text.hasSuffix("\n") || text.isEmpty
-        if endsWithNewline, lines.last == "" { lines.removeLast() }
+        // Split on the byte: Swift reads "\r\n" as one character, which "\n" would not match.
+        let bytes = Array(text.utf8)
+        var lines: [String] = []
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
+            start = i + 1
+        }
+        if start < bytes.count {
+            lines.append(String(decoding: bytes[start...], as: UTF8.self))
+            finalNewline = false
+            originalFinalNewline = false
+        }
         self.lines = lines
     }
 
     package var text: String {
-        lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        lines.isEmpty ? "" : lines.joined(separator: "\n") + (finalNewline ? "\n" : "")
     }
+
+    /// A file written with CRLF (a Windows editor) gets its new lines with CRLF too.
+    private var crlf: Bool { lines.first?.hasSuffix("\r") ?? false }
+
+    static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
 
     /// The conflict id a line opens, when it is a top-level key line of a decision.
     static func id(of line: String) -> String? {
@@ -34,8 +51,8 @@ package struct BesluitenText: Sendable, Equatable {
     package func range(of id: String) -> Range<Int>? {
         guard let start = lines.firstIndex(where: { Self.id(of: $0) == id }) else { return nil }
         var end = start + 1
-        while end < lines.count, lines[end].isEmpty || lines[end].first == " " || lines[end].first == "\t" { end += 1 }
-        while end > start + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty { end -= 1 }
+        while end < lines.count, Self.isBlank(lines[end]) || lines[end].first == " " || lines[end].first == "\t" { end += 1 }
+        while end > start + 1, Self.isBlank(lines[end - 1]) { end -= 1 }
         return start..<end
     }
 
@@ -56,7 +73,9 @@ package struct BesluitenText: Sendable, Equatable {
     }
 
     /// Puts a decision in: replaces the block of its id, or inserts it in id order.
-    package mutating func set(_ id: String, block: [String]) {
+    package mutating func set(_ id: String, block plain: [String]) {
+        let block = crlf ? plain.map { $0 + "\r" } : plain
+        let blank = crlf ? "\r" : ""
         if let range = range(of: id) {
             lines.replaceSubrange(range, with: block)
             return
@@ -66,20 +85,23 @@ package struct BesluitenText: Sendable, Equatable {
             at = next
             // Comment lines directly above the next block belong to it.
             while at > 0, lines[at - 1].hasPrefix("#") { at -= 1 }
-            lines.insert(contentsOf: block + [""], at: at)
+            lines.insert(contentsOf: block + [blank], at: at)
         } else {
-            if let last = lines.last, !last.trimmingCharacters(in: .whitespaces).isEmpty { lines.append("") }
+            if let last = lines.last, !Self.isBlank(last) { lines.append(blank) }
             lines.append(contentsOf: block)
+            finalNewline = true
         }
     }
 
     /// Takes a decision out (undo); a blank line it leaves doubled is dropped.
     package mutating func remove(_ id: String) {
         guard let range = range(of: id) else { return }
+        let atEnd = range.upperBound == lines.count
         lines.removeSubrange(range)
+        if atEnd { finalNewline = originalFinalNewline }
         let at = range.lowerBound
-        if at < lines.count, lines[at].isEmpty, at == 0 || lines[at - 1].isEmpty { lines.remove(at: at) }
-        else if at == lines.count, at > 0, lines[at - 1].isEmpty { lines.removeLast() }
+        if at < lines.count, Self.isBlank(lines[at]), at == 0 || Self.isBlank(lines[at - 1]) { lines.remove(at: at) }
+        else if at == lines.count, at > 0, Self.isBlank(lines[at - 1]) { lines.removeLast() }
     }
 
     /// A decision's block: the action line as the conflict's option writes it (`kies: "…"`,

@@ -40,7 +40,9 @@ package struct BesluitenWriter: Sendable {
     /// Changes the decision on `id`, if its fingerprint is still `expected`.
     package func change(_ id: String, expected: String, _ edit: (inout BesluitenText) -> Void) throws -> Outcome {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        var text = BesluitenText(String(decoding: before, as: UTF8.self))
+        // Bytes that are not UTF-8 would not survive a round trip: refuse rather than change them.
+        guard let original = String(data: before, encoding: .utf8) else { return .invalid("\(display) is not UTF-8 text") }
+        var text = BesluitenText(original)
         guard text.fingerprint(id) == expected else { return .stale }
         edit(&text)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()

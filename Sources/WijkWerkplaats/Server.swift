@@ -203,6 +203,9 @@ package struct WerkplaatsServer: Sendable {
 
     // MARK: - Actions
 
+    /// A conflict id as the run makes them: K and twelve hex digits.
+    static func isConflictID(_ id: String) -> Bool { BesluitenText.id(of: id + ":") == id }
+
     func decide(_ id: String, _ form: [String: String]) async throws -> Response {
         guard let snapshot = await model.snapshot, let outcome = snapshot.conflicts.first(where: { $0.conflict.id == id }),
               outcome.conflict.soort.needsDecision else { return refused(.notFound, words.nietGevonden) }
@@ -226,6 +229,7 @@ package struct WerkplaatsServer: Sendable {
     }
 
     func withdraw(_ id: String, _ form: [String: String]) async throws -> Response {
+        guard Self.isConflictID(id) else { return refused(.notFound, words.nietGevonden) }
         let outcomeOfWrite = try await model.write(id, expected: form["stand"] ?? "") { $0.remove(id) }
         return try await after(outcomeOfWrite, id: id, what: "ingetrokken", done: words.ingetrokken)
     }
