@@ -6,7 +6,8 @@ import sys
 
 results, work = sys.argv[1], sys.argv[2]
 cols = ["n", "records", "csv_bytes", "xml_bytes", "csv_rows", "imp_s", "imp_kb", "copy_s", "copy_kb", "xml_s", "xml_kb",
-        "ws_s", "ws_kb", "ws_load", "wp_s", "wp_kb", "wp_load", "wx_s", "wx_kb", "wx_read", "rows_s", "loaded_rows", "rejects"]
+        "ws_s", "ws_kb", "ws_load", "wp_s", "wp_kb", "wp_load", "wx_s", "wx_kb", "wx_read", "rows_s", "loaded_rows", "rejects",
+        "pgl_s", "pgl_kb", "pgl_rows"]
 rows = []
 for line in open(results):
     values = line.rstrip("\n").split("\t")
@@ -42,24 +43,31 @@ print("shapes (a `;`/Windows-1252 CSV export, a `,`/UTF-8 CSV export, an ISO-885
 print("households of 1–6, voorzieningen and hulpvragen per client, 3 % of households in two sources,")
 print("planted defects at 0.2 %.\n")
 
-print("## Targets\n")
-print("| target | figure | target | |")
-print("| --- | ---: | ---: | --- |")
+print("## Targets (issue 15)\n")
+print("| figure | measured | target | stretch | |")
+print("| --- | ---: | ---: | ---: | --- |")
 big = rows[-1]
 n = "%s clients" % format(big["n"], ",")
-r1 = big["ws_s"] / big["imp_s"]
-print("| `migrate` into SQLite ÷ `sqlite3 .import` of every CSV, %s | %.1f× | 2× | %s |" % (n, r1, ok(r1, 2)))
+
+
+def row(name, value, shown, target, stretch, strict=False):
+    met = (value < target) if strict else (value <= target)
+    print("| %s | %s | %s | %s | %s |" % (name, shown, ("< %g×" if strict else "≤ %g×") % target if "×" in shown else "≤ %g" % target,
+                                          "≤ %g×" % stretch if "×" in shown else "≤ %g" % stretch,
+                                          ("stretch met" if value <= stretch else "met") if met else "**not met**"))
+
+
+r1 = big["ws_s"] / (big["imp_s"] + big["xml_s"])
+row("`migrate` → SQLite ÷ (`sqlite3 .import` of every CSV + `xmllint --stream` of the XML), %s" % n, r1, "%.1f×" % r1, 3, 2)
 r2 = big["wx_read"] / big["xml_s"]
-print("| reading the XML source (`check` read stage) ÷ `xmllint --stream`, %s | %.1f× | 2× | %s |" % (n, r2, ok(r2, 2)))
-r3 = big["wp_load"] / big["rows_s"]
-print("| load stage into PostgreSQL ÷ `\\copy` of the same rows, %s | %.1f× | 2× | %s |" % (n, r3, ok(r3, 2)))
-print("| peak memory of `migrate`, %s | %s | 400 MB | %s |" % (n, mb(max(big["ws_kb"], big["wp_kb"])), ok(max(big["ws_kb"], big["wp_kb"]) / 1024, 400)))
-quarter = next((r for r in rows if r["n"] * 4 == big["n"]), None)
-if quarter:
-    qkb, bkb = max(quarter["ws_kb"], quarter["wp_kb"]), max(big["ws_kb"], big["wp_kb"])
-    print("| peak memory of `migrate` at a quarter of the size (%s clients) ÷ at %s | %.2f | at most 1 | %s |" % (
-        format(quarter["n"], ","), n, qkb / bkb, ok(qkb / bkb, 1)))
-print("| the demo migration (Midden-Groningen, release build, best of 3) | %.2f s | 2 s | %s |" % (demo, ok(demo, 2)))
+row("XML read stage (`check` of the XML source) ÷ `xmllint --stream`, %s" % n, r2, "%.1f×" % r2, 3, 2)
+r3 = big["wp_s"] / big["pgl_s"]
+row("`migrate` → PostgreSQL ÷ pgloader of the same CSVs, %s" % n, r3, "%.1f×" % r3, 1, 0.5, strict=True)
+peak = max(big["ws_kb"], big["wp_kb"]) / 1024
+print("| peak memory of `migrate`, %s | %.0f MB | ≤ 400 MB | ≤ 250 MB | %s |" % (n, peak, ("stretch met" if peak <= 250 else "met") if peak <= 400 else "**not met**"))
+print("| the demo migration, release build (best of 3) | %.2f s | ≤ 0.3 s | ≤ 0.15 s | %s |" % (demo, ("stretch met" if demo <= 0.15 else "met") if demo <= 0.3 else "**not met**"))
+r4 = big["wp_load"] / big["rows_s"]
+print("| (earlier target) load stage into PostgreSQL ÷ `\\copy` of the same rows, %s | %.1f× | ≤ 2× | | %s |" % (n, r4, "met" if r4 <= 2 else "**not met**"))
 
 print("\n## Every size\n")
 print("| clients | source records | CSV | XML | tool | wall time | records/s | MB/s | peak memory | ratio |")
@@ -73,10 +81,11 @@ for r in rows:
         ("`sqlite3 .import`, every CSV", r["imp_s"], r["csv_rows"], csv_mb, r["imp_kb"], "—"),
         ("`psql \\copy`, every CSV", r["copy_s"], r["csv_rows"], csv_mb, r["copy_kb"], "—"),
         ("`xmllint --stream --noout`, the XML", r["xml_s"], None, xml_mb, r["xml_kb"], "—"),
+        ("pgloader, every CSV (%s rows loaded)" % format(r["pgl_rows"], ","), r["pgl_s"], r["csv_rows"], csv_mb, r["pgl_kb"], "—"),
         ("`wijkmigratie migrate` → SQLite", r["ws_s"], r["records"], total_mb, r["ws_kb"],
          "%.1f× .import; %.1f× .import + xmllint" % (r["ws_s"] / r["imp_s"], r["ws_s"] / (r["imp_s"] + r["xml_s"]))),
         ("`wijkmigratie migrate` → PostgreSQL", r["wp_s"], r["records"], total_mb, r["wp_kb"],
-         "%.1f× \\copy; %.1f× \\copy + xmllint" % (r["wp_s"] / r["copy_s"], r["wp_s"] / (r["copy_s"] + r["xml_s"]))),
+         "%.1f× pgloader; %.1f× \\copy; %.1f× \\copy + xmllint" % (r["wp_s"] / r["pgl_s"], r["wp_s"] / r["copy_s"], r["wp_s"] / (r["copy_s"] + r["xml_s"]))),
         ("  its load stage (%s rows)" % format(r["loaded_rows"], ","), r["wp_load"], r["loaded_rows"], None, None,
          "%.1f× \\copy of the same rows (%.2f s)" % (r["wp_load"] / r["rows_s"], r["rows_s"])),
         ("`wijkmigratie check`, the XML source alone", r["wx_s"], None, xml_mb, r["wx_kb"],
