@@ -5,7 +5,9 @@ import WijkRules
 /// JSON Schemas (draft 2020-12) for the files a user writes: the migration file, a mapping file
 /// and besluiten.yml. An editor with a YAML language server completes and checks them:
 ///
-///     # yaml-language-server: $schema=../../mappings/schema/mapping.schema.json
+///     # yaml-language-server: $schema=schema/mapping.schema.json
+///
+/// (the first line of a mapping file in `mappings/`).
 ///
 /// The keys at each place are the loaders' own (`ConfigKeys`); a test holds the two together.
 /// The schema is a help for editors, not the loader: the loader checks more (files exist,
