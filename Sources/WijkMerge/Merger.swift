@@ -354,7 +354,7 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
     // MARK: - Rejected records that others refer to
 
     /// What other records refer to a record by: a client's BSN, else `bron` NUL `sleutel`.
-    static func subject(of record: MappedRecord) -> String? {
+    package static func subject(of record: MappedRecord) -> String? {
         record.entity == .client ? record.text("bsn") : record.provenance.bronSleutel
     }
 
