@@ -117,10 +117,10 @@ package enum StoryText {
 
     /// A raw record with the values personal fields read replaced (longest first; single
     /// characters are left, an initial alone says little and would mangle the text).
-    package static func masked(_ raw: String, values: [String]) -> String {
+    package static func masked(_ raw: String, values: [String], as word: String = "(masked)") -> String {
         var text = raw
         for value in Set(values.map { $0.trimmingCharacters() }).filter({ $0.count >= 2 }).sorted(by: { $0.count > $1.count }) {
-            text = text.replacingOccurrences(of: value, with: "(masked)")
+            text = text.replacingOccurrences(of: value, with: word)
         }
         return text
     }

@@ -191,7 +191,8 @@ struct Pages {
 
     func shown(_ value: String, field: String) -> String {
         if reveal || value.isEmpty { return value }
-        if field == "bsn" || FieldDefinition.personalNames.contains(field) { return Masking.value(value, field: field) }
+        if field == "bsn" { return Masking.bsn(value) }
+        if FieldDefinition.personalNames.contains(field) { return w.verborgen }
         return Masking.keys(value, reveal: false)
     }
 

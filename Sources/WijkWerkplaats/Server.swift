@@ -162,7 +162,7 @@ package struct WerkplaatsServer: Sendable {
         guard let snapshot = await model.snapshot, let outcome = snapshot.conflicts.first(where: { $0.conflict.id == id }) else {
             return refused(.notFound, words.nietGevonden)
         }
-        let raw = await model.raw(outcome)
+        let raw = await model.raw(outcome, masking: words.verborgen)
         let text = (try? model.writer.read()) ?? BesluitenText("")
         let wijken = snapshot.plan.wijken.map { ($0.code, $0.naam) }
         let steward = model.steward
@@ -187,7 +187,7 @@ package struct WerkplaatsServer: Sendable {
                 && (filter.bestand.isEmpty || p.bestand == filter.bestand)
         }
         let shown = Array(matching.prefix(200))
-        let raw = await model.raw(rejections: shown)
+        let raw = await model.raw(rejections: shown, masking: words.verborgen)
         return try await page(words.afwijzingen, here: "afwijzingen") { pages.rejects($0, filter: filter, shown: shown, total: matching.count, raw: raw) }
     }
 
@@ -265,13 +265,13 @@ extension WerkplaatsModel {
     }
 
     /// The raw records of rejected records, personal values masked unless revealed.
-    package func raw(rejections: [Rejection]) -> [String: String] {
+    package func raw(rejections: [Rejection], masking word: String) -> [String: String] {
         guard let plan = snapshot?.plan else { return [:] }
         let places = rejections.map { r in
             (entity: r.finding.entiteit, record: WijkExplain.SourceRecord(bron: r.finding.provenance.bron, bestand: r.finding.provenance.bestand,
                                                                          locatie: r.finding.provenance.locatie.stored, bronSleutel: nil))
         }
-        return WijkExplain.RawRecords.read(places, plan: plan).mapValues { reveal ? $0.text : WijkExplain.StoryText.masked($0.text, values: $0.personal) }
+        return WijkExplain.RawRecords.read(places, plan: plan).mapValues { reveal ? $0.text : WijkExplain.StoryText.masked($0.text, values: $0.personal, as: word) }
     }
 }
 

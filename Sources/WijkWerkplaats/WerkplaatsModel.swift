@@ -138,12 +138,12 @@ package actor WerkplaatsModel {
     }
 
     /// The raw source records of a conflict's sides, when the files can be read.
-    package func raw(_ outcome: ConflictOutcome) -> [String: String] {
+    package func raw(_ outcome: ConflictOutcome, masking word: String) -> [String: String] {
         guard let plan = snapshot?.plan, let entity = Entity(rawValue: outcome.conflict.entiteit == "wijkteam" ? "team" : outcome.conflict.entiteit) else { return [:] }
         let places = outcome.conflict.sides.map { side in
             (entity: entity, record: SourceRecord(bron: side.provenance.bron, bestand: side.provenance.bestand,
                                                   locatie: side.provenance.locatie.stored, bronSleutel: side.provenance.bronSleutel))
         }
-        return RawRecords.read(places, plan: plan).mapValues { reveal ? $0.text : StoryText.masked($0.text, values: $0.personal) }
+        return RawRecords.read(places, plan: plan).mapValues { reveal ? $0.text : StoryText.masked($0.text, values: $0.personal, as: word) }
     }
 }

@@ -62,6 +62,8 @@ package struct Woorden: Sendable {
     package var nietGevonden = "Niet gevonden."
     package var geenKeuze = "Kies een van de besluiten."
     package var gemaskeerd = "BSN's en namen zijn gemaskeerd."
+    /// What stands where a personal value is masked.
+    package var verborgen = "(verborgen)"
     package var stewardOnbekend = "(geen --steward opgegeven)"
     package var geenBesluitNodig = "Dit conflict lost de naamruimte op: er valt niets te besluiten."
     package var ruweRegelsOnbekend = "De ruwe regels zijn niet te lezen."
