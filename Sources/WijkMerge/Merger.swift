@@ -179,7 +179,7 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
         func reject(_ rule: RuleID, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> (MergeOutcome, [Finding]) {
             let rejection = Rejection(finding: Finding(severity: .error, rule: rule, entiteit: record.entity, provenance: p, veld: field,
                                                        melding: message, waarde: value, waardeIsPersoonlijk: personal),
-                                      raw: record.raw, subject: Merger.subject(of: record))
+                                      raw: record.raw, subject: record.subject)
             noteRejected(rejection)
             return (.rejected(rejection), [])
         }
@@ -352,11 +352,6 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
     }
 
     // MARK: - Rejected records that others refer to
-
-    /// What other records refer to a record by: a client's BSN, else `bron` NUL `sleutel`.
-    package static func subject(of record: MappedRecord) -> String? {
-        record.entity == .client ? record.text("bsn") : record.provenance.bronSleutel
-    }
 
     /// Remembers a rejected client, household or medewerker, so that a record referring to it is
     /// told it was rejected (and where and why) rather than that it does not exist.

@@ -25,6 +25,10 @@ package struct MappedRecord: Sendable {
     }
 
     package func text(_ field: String) -> String? { self[field]?.canonicalText }
+
+    /// What other records refer to this one by: a client's BSN, else its source key. A rejection
+    /// carries it, so that a record referring to a rejected one is told so, and why.
+    package var subject: String? { entity == .client ? text("bsn") : provenance.bronSleutel }
 }
 
 /// A record's source text, made when it is asked for: decoding or re-serialising every record

@@ -271,11 +271,8 @@ public struct Pipeline {
             let (invalid, ruleWarnings) = validators[key.bron]!.validate(mapped)
             state.findings.append(contentsOf: ruleWarnings)
             if let invalid {
-                // What others refer to it by (a client's BSN), so that they are told it was
-                // rejected, and why, rather than that it does not exist.
-                let rejection = Rejection(finding: invalid.finding, raw: invalid.raw, subject: Merger.subject(of: mapped))
-                merger.noteRejected(rejection)
-                return state.reject(rejection, key)
+                merger.noteRejected(invalid)
+                return state.reject(invalid, key)
             }
             let (outcome, mergeWarnings) = merger.add(mapped)
             state.findings.append(contentsOf: mergeWarnings)

@@ -30,7 +30,7 @@ package struct RecordValidator: Sendable {
             guard let v = check(record, context) else { continue }
             let finding = Finding(severity: severity, rule: rule.id, entiteit: record.entity, provenance: record.provenance,
                                   veld: v.field, melding: v.message, waarde: v.value, waardeIsPersoonlijk: v.personal)
-            if severity == .error { return (Rejection(finding: finding, raw: record.raw), warnings) }
+            if severity == .error { return (Rejection(finding: finding, raw: record.raw, subject: record.subject), warnings) }
             warnings.append(finding)
         }
         return (nil, warnings)
