@@ -68,18 +68,18 @@ let package = Package(
             "WijkPostgres",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Reads monitoring figures per wijkteam from a loaded store, SQLite or PostgreSQL.
+        .target(name: "WijkStats", dependencies: ["WijkModel", "WijkStore", "WijkSQLite", "WijkPostgres", "WijkReport"]),
         // The whole story of one canonical record from the store: its source records, findings, conflicts and decisions.
         .target(name: "WijkExplain", dependencies: [
-            "WijkModel", "WijkRuntime", "WijkCSV", "WijkXML", "WijkMapping", "WijkStore", "WijkSQLite", "WijkPostgres", "WijkPipeline",
+            "WijkModel", "WijkRuntime", "WijkCSV", "WijkXML", "WijkMapping", "WijkStore", "WijkPipeline", "WijkStats",
         ]),
         // The steward's workspace: conflicts side by side, decisions written into besluiten.yml, a check after each.
         .target(name: "WijkWerkplaats", dependencies: [
-            "WijkModel", "WijkMapping", "WijkPipeline", "WijkExplain", .product(name: "Hummingbird", package: "hummingbird"),
+            "WijkModel", "WijkMapping", "WijkPipeline", "WijkExplain", "WijkReport", .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         // Onboarding a source: profile its files, draft a mapping from them, and the JSON Schemas of the files a user writes.
         .target(name: "WijkOnboarding", dependencies: ["WijkModel", "WijkCSV", "WijkXML", "WijkMapping", "WijkRules"]),
-        // Reads monitoring figures per wijkteam from a loaded store, SQLite or PostgreSQL.
-        .target(name: "WijkStats", dependencies: ["WijkModel", "WijkStore", "WijkSQLite", "WijkPostgres", "WijkReport"]),
         // The command line: one subcommand per file, calling the pipeline and the monitoring.
         .executableTarget(name: "wijkmigratie", dependencies: [
             "WijkPipeline", "WijkStats", "WijkModel", "WijkRules", "WijkOnboarding", "WijkMapping", "WijkExplain", "WijkWerkplaats",

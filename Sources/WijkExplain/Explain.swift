@@ -2,9 +2,8 @@ import Foundation
 import WijkMapping
 import WijkModel
 import WijkPipeline
-import WijkPostgres
 import WijkRuntime
-import WijkSQLite
+import WijkStats
 import WijkStore
 
 /// `wijkmigratie explain`: the whole story of canonical records from the store, with the raw
@@ -21,16 +20,10 @@ package enum Explain {
                             reveal: Bool) async throws -> Result {
         let pipeline = try Pipeline.prepare(migrationFile: migrationFile, options: Pipeline.Options(load: false, store: storeURL))
         let location = try pipeline.storeLocation
-        let store: WijkteamStore
-        switch location {
-        case .sqlite(let path): store = try SQLiteStore(path: path, mustExist: true)
-        case .postgres(let url): store = try await PostgresStore.connect(url)
-        }
+        let store = try await LoadedStore.open(location)
         do {
-            let runs = try await store.query("SELECT CAST(id AS TEXT), CAST(input_checksum AS TEXT), CAST(migratie AS TEXT) FROM migratierun ORDER BY id DESC LIMIT 1")
-            guard let run = runs.first else {
-                throw StoreError(.noStore, "the store holds no migration run yet: run wijkmigratie migrate first")
-            }
+            let runs = try await store.query("SELECT CAST(id AS TEXT), CAST(input_checksum AS TEXT) FROM migratierun ORDER BY id DESC LIMIT 1")
+            guard let run = runs.first else { throw StoreError(.noStore, "the store holds no migration run yet: run wijkmigratie migrate first") }
             var found = try await StoryQuery.find(selector, in: store)
             await store.close()
 

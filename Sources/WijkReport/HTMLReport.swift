@@ -85,7 +85,9 @@ package enum HTMLReport {
         return h
     }
 
-    static func esc(_ s: String) -> String {
+    /// Text for HTML, in element content and in quoted attributes alike (the workspace's pages
+    /// use it too).
+    package static func esc(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.count)
         for c in s {

@@ -9,16 +9,8 @@ package enum StatsRun {
     /// Reads the figures at the peildatum from the store; never writes to it. Without a
     /// peildatum, the one the store's last migration run judged at.
     package static func figures(store location: StoreLocation, peildatum: CivilDate?) async throws -> Monitoring {
-        let store: WijkteamStore
-        switch location {
-        case .sqlite(let path): store = try SQLiteStore(path: path, mustExist: true)
-        case .postgres(let url): store = try await PostgresStore.connect(url)
-        }
+        let store = try await LoadedStore.open(location)
         do {
-            let tables = try await store.query("SELECT CAST(COUNT(*) AS TEXT) FROM migratierun")
-            guard let count = tables.first?.first ?? nil, Int(count) ?? 0 > 0 else {
-                throw StoreError(.noStore, "the store holds no migration run yet: run wijkmigratie migrate first")
-            }
             let recorded = try await store.query("SELECT CAST(peildatum AS TEXT) FROM migratierun ORDER BY id DESC LIMIT 1")
             guard let day = peildatum ?? recorded.first?.first?.flatMap({ CivilDate(iso: $0) }) else {
                 throw StoreError(.readFailed, "the store's last migration run recorded no peildatum: give --peildatum yyyy-MM-dd")
