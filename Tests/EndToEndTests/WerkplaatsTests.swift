@@ -114,3 +114,32 @@ import TestSupport
         #expect(run.stderr.contains("the workspace listens on loopback only"), "\(run.stderr)")
     }
 }
+
+/// A decision that needs a value — a household in no wijk placed in one (`zet: { wijk: … }`) — on a
+/// migration shaped unlike the demo.
+@Suite struct WerkplaatsZetTests {
+    @Test func aHouseholdInNoWijkIsPlacedInOneChosenOnThePage() throws {
+        let dir = TempDir("werkplaats-zet")
+        let w = try RunningWerkplaats(folder: try copyFixture("noordkwartier", to: dir))
+        let ids = try w.openConflicts()
+        let page = try #require(try ids.lazy.map { try w.request("conflict/\($0)").body }.first { $0.contains("<select name=\"wijk\">") })
+        let conflict = try #require(ids.first { page.contains("Conflicten: \($0)") })
+        let fields = try #require(w.formFields(page))
+        let wijk = try #require(page.components(separatedBy: "<option value=\"WK").dropFirst().first.map { "WK" + $0.prefix { $0 != "\"" } })
+        let index = try #require(page.components(separatedBy: "<input type=\"radio\" name=\"keuze\" value=\"").dropFirst()
+            .first { $0.contains("<select name=\"wijk\">") }.map { String($0.prefix { $0 != "\"" }) })
+        let start = try w.status()
+
+        let noWijk = try w.request("conflict/\(conflict)/besluit", form: ["keuze": index, "waarom": "Adres in de BRP", "csrf": fields.csrf, "stand": fields.stand])
+        #expect(noWijk.status == 400)
+        #expect(noWijk.body.contains("kies een wijk"), "\(noWijk.body.prefix(2000))")
+        let placed = try w.request("conflict/\(conflict)/besluit",
+                                   form: ["keuze": index, "wijk": wijk, "waarom": "Adres in de BRP", "csrf": fields.csrf, "stand": fields.stand])
+        #expect(placed.status == 303, "\(placed.body.prefix(2000))")
+        let text = try String(contentsOf: w.besluiten, encoding: .utf8)
+        #expect(text.contains("\(conflict):\n  zet: { wijk: \"\(wijk)\" }\n  wie: \"T. Tester\"\n  waarom: \"Adres in de BRP\"\n"), "\(text)")
+        let after = try w.waitForCheck(after: start.check)
+        #expect(after.open == start.open - 1)
+        #expect(try w.request("conflict/\(conflict)").body.contains("<span class=\"besloten\">"))
+    }
+}
