@@ -20,6 +20,15 @@ def fail(message):
     sys.exit(1)
 
 
+def wait_until(driver, what, condition, seconds=30):
+    """A click starts a navigation and returns before it ends: wait for the page asked for."""
+    deadline = time.time() + seconds
+    while not (condition() and driver.execute_script("return document.readyState") == "complete"):
+        if time.time() > deadline:
+            fail("the page did not come: " + what)
+        time.sleep(0.1)
+
+
 def main(base, besluiten, shots):
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
@@ -36,14 +45,17 @@ def main(base, besluiten, shots):
             driver.save_screenshot(os.path.join(shots, "werkplaats-overzicht.png"))
 
         driver.find_element(By.LINK_TEXT, "Conflicten").click()
+        wait_until(driver, "the conflicts", lambda: driver.current_url.endswith("/conflicten"))
         Select(driver.find_element(By.NAME, "status")).select_by_value("open")
         driver.find_element(By.CSS_SELECTOR, "form.filter button").click()
+        wait_until(driver, "the open conflicts", lambda: "status=open" in driver.current_url)
         rows = driver.find_elements(By.CSS_SELECTOR, "tr[data-status='open']")
         if len(rows) != open_before:
             fail(f"the filter shows {len(rows)} open conflicts, the overview {open_before}")
         link = driver.find_element(By.CSS_SELECTOR, "a.conflict")
         conflict = link.text
         link.click()
+        wait_until(driver, "the conflict page", lambda: driver.current_url.endswith("/conflict/" + conflict))
         print(f"conflict page: {conflict}")
         if not driver.find_elements(By.CSS_SELECTOR, "#zijden td.verschil"):
             fail("no differing value is marked on the conflict page")
@@ -55,7 +67,7 @@ def main(base, besluiten, shots):
         driver.find_element(By.NAME, "waarom").send_keys(reason)
         driver.find_element(By.ID, "opslaan").click()
         deadline = time.time() + 30
-        while "opgeslagen=1" not in driver.current_url:
+        while "opgeslagen=1" not in driver.current_url or driver.execute_script("return document.readyState") != "complete":
             if time.time() > deadline:
                 fail("saving did not come back to the conflict page: " + driver.find_element(By.TAG_NAME, "body").text[:500])
             time.sleep(0.1)
