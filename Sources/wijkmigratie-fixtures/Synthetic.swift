@@ -69,7 +69,9 @@ enum Synthetic {
         if rng.chance(0.3) { names += " " + rng.pick(female ? femaleNames : maleNames) }
         let (vv, an) = surname ?? rng.pick(surnames)
         return Person(bsn: bsn(&counter, leadingZero: leadingZero), voornamen: names, voorvoegsel: vv, achternaam: an, female: female,
-                      born: (1935 + rng.below(85), 1 + rng.below(12), 1 + rng.below(28)))
+                      // Born 1935–2016: before the scenario's peildatum (2018-01-01), as real clients are;
+                      // `birth_date_range` rejects the planted future dates, not a generated fifth of a cohort.
+                      born: (1935 + rng.below(82), 1 + rng.below(12), 1 + rng.below(28)))
     }
 
     static func household(_ rng: inout SplitMix64, counter: inout Int, streets: [(String, String, String)], index: Int, leadingZero: Double) -> Household {
