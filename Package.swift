@@ -6,7 +6,7 @@ import PackageDescription
 
 let package = Package(
     name: "Wijkmigratie",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],   // Mutex and Atomic (Synchronization)
     products: [
         .executable(name: "wijkmigratie", targets: ["wijkmigratie"]),
         .executable(name: "wijkmigratie-fixtures", targets: ["wijkmigratie-fixtures"]),
@@ -30,7 +30,7 @@ let package = Package(
     targets: [
         // The vocabulary: entities and their fields, BSN, postcode, provenance, findings, rule ids, the store's tables.
         .target(name: "WijkModel"),
-        // The machinery beside it: channels and read-ahead cursors between threads, the working file's codec, the checksum.
+        // The machinery beside it: the hand-off between threads, read-ahead cursors, spool files, the working file's codec, the checksum.
         .target(name: "WijkRuntime", dependencies: ["WijkModel", .product(name: "Crypto", package: "swift-crypto")]),
         // Reads CSV files byte by byte, in declared dialects and encodings, with physical line numbers.
         .target(name: "WijkCSV"),
@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "WijkStore", dependencies: ["WijkModel"]),
         // The embedded store: SQLite through GRDB.
         .target(name: "WijkSQLite", dependencies: [
-            "WijkStore", "WijkModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "WijkStore", "WijkModel", "WijkRuntime", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // The production store: PostgreSQL through postgres-nio (COPY for the bulk load, TLS through NIOSSL).
         .target(name: "WijkPostgres", dependencies: [

@@ -8,7 +8,7 @@ package struct CSVRecord: Sendable {
     package let fields: [String]
     /// The record's bytes without its line terminator.
     package let rawBytes: [UInt8]
-    let encoding: TextEncoding
+    package let encoding: TextEncoding
 
     /// The record exactly as it stood, for `afwijzing` and `rejects.csv`.
     package var raw: String { encoding.decodeLossy(rawBytes) }

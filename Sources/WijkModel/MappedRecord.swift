@@ -33,13 +33,30 @@ package struct MappedRecord: Sendable {
 
 /// A record's source text, made when it is asked for: decoding or re-serialising every record
 /// only in case it is rejected would cost more than reading it.
-package struct RawText: @unchecked Sendable {   // the closure captures a parsed XML element tree no one mutates once the record is read
-    private let make: () -> String
+package struct RawText: @unchecked Sendable {   // the closures capture a parsed XML element tree or a record's bytes, which no one mutates once read
+    package enum Form {
+        /// Text made by a closure.
+        case text(() -> String)
+        /// UTF-8 made by a closure (an XML element written back).
+        case utf8(() -> [UInt8])
+        /// A record's bytes as they stood in the file, in a named encoding, and how to decode them.
+        case encoded([UInt8], encoding: String, decode: () -> String)
+    }
 
-    package init(_ make: @escaping () -> String) { self.make = make }
-    package init(_ text: String) { make = { text } }
+    package let form: Form
 
-    package var text: String { make() }
+    package init(_ make: @escaping () -> String) { form = .text(make) }
+    package init(_ text: String) { form = .text({ text }) }
+    package init(utf8 make: @escaping () -> [UInt8]) { form = .utf8(make) }
+    package init(bytes: [UInt8], encoding: String, decode: @escaping () -> String) { form = .encoded(bytes, encoding: encoding, decode: decode) }
+
+    package var text: String {
+        switch form {
+        case .text(let make): return make()
+        case .utf8(let make): return String(decoding: make(), as: UTF8.self)
+        case .encoded(_, _, let decode): return decode()
+        }
+    }
 }
 
 /// What mapping one source record gives.

@@ -48,6 +48,10 @@ public struct Pipeline {
             self.peildatum = peildatum
         }
 
+        /// How many threads read the source files (`--threads`); nil: one per core. With 1 the
+        /// whole run happens on one thread. The result is the same whatever the number.
+        public var threads: Int?
+
         /// For the test that the accounting check can fail: the n-th record the readers hand on
         /// (counting from 1) is dropped before the merge sees it.
         var loseRecordForTesting: Int?
@@ -95,6 +99,9 @@ public struct Pipeline {
         }
     }
 
+    /// How many threads read: `--threads`, else one per core.
+    var threads: Int { max(1, options.threads ?? ProcessInfo.processInfo.activeProcessorCount) }
+
     /// The day the run judges at: `--peildatum`, else the migration file's.
     public var peildatum: CivilDate {
         get throws {
@@ -137,29 +144,50 @@ public struct Pipeline {
             }, context: context))
         })
 
-        // Parsing and mapping run on a thread of their own; validation and the merge take the
-        // records here, in input order, so that both cores work and the result is the same.
-        let channel = BatchChannel<ReadEvent>()
-        let reader = SourceReader(plan: plan, progress: options.progress, logger: logger)
-        Thread { reader.run(into: channel) }.start()
+        // The files are parsed and mapped on threads of their own (`SourceReader`); validation
+        // and the merge take the records here, in input order, so that every core works and the
+        // result is the same. With one thread, everything happens on this one.
+        let reader = SourceReader(plan: plan, threads: threads, progress: options.progress, logger: logger)
         var produced: [RunState.Key: Int] = [:]
         var handedOn = 0
-        do {
-            while let batch = channel.receive() {
-                for event in batch {
-                    switch event {
-                    case .produced(let counts): produced = counts
-                    case .mapped, .rejected:
-                        handedOn += 1
-                        if handedOn == options.loseRecordForTesting { continue }
-                        try merge(event, into: &state, merger: merger, validators: validators)
-                    default: try merge(event, into: &state, merger: merger, validators: validators)
-                    }
+        func take(_ event: ReadEvent) throws {
+            switch event {
+            case .produced(let counts): produced = counts
+            case .mapped, .rejected:
+                handedOn += 1
+                if handedOn == options.loseRecordForTesting { return }
+                try merge(event, into: &state, merger: merger, validators: validators)
+            default: try merge(event, into: &state, merger: merger, validators: validators)
+            }
+        }
+        if threads == 1 {
+            var failure: (any Error)?
+            reader.run { batch in
+                do {
+                    for event in batch { try take(event) }
+                    return true
+                } catch {
+                    failure = failure ?? error
+                    return false
                 }
             }
-        } catch {
-            channel.cancel()
-            throw error
+            if let failure { throw failure }
+        } else {
+            // The reading threads are threads of their own (they block when the merge falls
+            // behind); this task suspends while it waits for them, it never blocks.
+            let channel = HandOff<ReadEvent>()
+            Thread {
+                reader.run(send: channel.send)
+                channel.finish()
+            }.start()
+            do {
+                while let batch = await channel.receive() {
+                    for event in batch { try take(event) }
+                }
+            } catch {
+                channel.cancel()
+                throw error
+            }
         }
 
         merger.finishReading()

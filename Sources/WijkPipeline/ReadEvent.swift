@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WijkModel
 import WijkRuntime
 
@@ -15,23 +16,33 @@ enum ReadEvent: Sendable {
     case produced([RunState.Key: Int])
 }
 
-/// Collects events into batches for the channel (one lock round per batch, not per record).
-struct EventBatcher {
-    let channel: BatchChannel<ReadEvent>
+/// Where a file's reader puts the events of one entity it feeds: on to the merge now (the
+/// entity whose turn it is), or into a spool file until its turn.
+protocol EventSink: AnyObject {
+    func emit(_ event: ReadEvent)
+    /// False once nobody will take the events any more (the merge stopped): the reader stops too.
+    var listening: Bool { get }
+}
+
+/// Collects events into batches for the merging side (one hand-over per batch, not per record),
+/// and counts the records handed on. Used by the one thread that puts the events in order.
+final class EventBatcher: EventSink {
+    private let send: ([ReadEvent]) -> Bool
     private var batch: [ReadEvent] = []
     /// False once the merging side has stopped: the reader then stops too.
     private(set) var listening = true
     static let size = 512
 
-    init(channel: BatchChannel<ReadEvent>) {
-        self.channel = channel
+    /// - Parameter send: hands a batch on; false when the merging side has stopped.
+    init(send: @escaping ([ReadEvent]) -> Bool) {
+        self.send = send
         batch.reserveCapacity(EventBatcher.size)
     }
 
     /// Records handed on, per source and entity.
     private(set) var produced: [RunState.Key: Int] = [:]
 
-    mutating func emit(_ event: ReadEvent) {
+    func emit(_ event: ReadEvent) {
         switch event {
         case .mapped(_, let key), .rejected(_, let key): produced[key, default: 0] += 1
         default: break
@@ -40,10 +51,30 @@ struct EventBatcher {
         if batch.count >= EventBatcher.size { flush() }
     }
 
-    mutating func flush() {
+    func flush() {
         guard !batch.isEmpty else { return }
-        if listening { listening = channel.send(batch) }
+        if listening { listening = send(batch) }
         batch = []
         batch.reserveCapacity(EventBatcher.size)
     }
+}
+
+/// An entity's events written to a spool file of its own, read back in its turn.
+final class SpoolSink: EventSink {
+    let file: SpoolFile
+    private var entry = ByteWriter(capacity: 1024)
+    private let stopped: @Sendable () -> Bool
+
+    init(file: SpoolFile, stopped: @escaping @Sendable () -> Bool) {
+        self.file = file
+        self.stopped = stopped
+    }
+
+    func emit(_ event: ReadEvent) {
+        entry.clear()
+        ReadEventCoding.encode(event, into: &entry)
+        file.append(entry.bytes)
+    }
+
+    var listening: Bool { file.failure == nil && !stopped() }
 }

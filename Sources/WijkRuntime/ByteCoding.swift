@@ -43,6 +43,8 @@ package struct ByteWriter: Sendable {
         }
     }
 
+    package mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
     package mutating func optionalString(_ value: String?) {
         guard let value else { return byte(0) }
         byte(1)
@@ -111,6 +113,13 @@ package struct ByteReader {
         try byte() == 0 ? nil : try string()
     }
 
+    /// The next `n` bytes as they are.
+    package mutating func bytes(_ n: Int) throws -> [UInt8] {
+        guard n >= 0, at + n <= bytes.count else { throw ByteCodingError() }
+        defer { at += n }
+        return Array(bytes[at..<(at + n)])
+    }
+
     /// Steps over a string without making it.
     package mutating func skipString() throws {
         let n = try count()
@@ -124,7 +133,9 @@ package struct ByteReader {
     }
 }
 
-package struct ByteCodingError: Error, Sendable {}
+package struct ByteCodingError: Error, Sendable {
+    package init() {}
+}
 
 extension Value {
     package static func encode(_ value: Value?, into w: inout ByteWriter) {

@@ -1,13 +1,17 @@
 import Foundation
+import Synchronization
 import WijkModel
 
 /// Reads another cursor's rows on a thread of its own, a few batches ahead of the one taking
-/// them: a store binds and writes rows while the next ones are read and decoded. Dropping it
-/// before the end (a load that failed) stops that thread.
+/// them: a store binds and writes rows while the next ones are read and decoded. For a store that
+/// takes rows on a thread of its own (SQLite's writer queue); the reading thread is the only one
+/// that touches the other cursor while it runs. Dropping it before the end (a load that failed)
+/// stops that thread.
 package struct PrefetchingCursor: RowCursor {
-    private final class Source: @unchecked Sendable {   // `error` is written before `finish` and read after it, both under the channel's lock
-        let channel = BatchChannel<[StoreValue]>(capacity: 4)
-        var error: Error?
+    private final class Source: Sendable {
+        let channel = HandOff<[StoreValue]>(capacity: 4, receiverIsAThread: true)
+        /// Set before the channel is finished, read after its end is seen.
+        let error = Mutex<(any Error)?>(nil)
         deinit { channel.cancel() }
     }
 
@@ -36,7 +40,7 @@ package struct PrefetchingCursor: RowCursor {
             } catch {
                 // The rows before the error first, then the error where they end.
                 if !rows.isEmpty { _ = channel.send(rows) }
-                source?.error = error
+                source?.error.withLock { $0 = error }
             }
             channel.finish()
         }.start()
@@ -47,8 +51,8 @@ package struct PrefetchingCursor: RowCursor {
             defer { position += 1 }
             return batch[position]
         }
-        guard let rows = source.channel.receive(), !rows.isEmpty else {
-            if let error = source.error { throw error }
+        guard let rows = source.channel.receiveWaiting(), !rows.isEmpty else {
+            if let error = source.error.withLock({ $0 }) { throw error }
             return nil
         }
         batch = rows

@@ -80,31 +80,61 @@ package final class XMLNode {
 
     /// The subtree written back as XML, for the reject file (the record as it stood, re-serialised).
     package var serialized: String {
-        var out = ""
-        walk(enter: { node in
-            out += "<\(node.qualifiedName)"
-            if node === self {
-                for ns in node.namespaces { out += " xmlns\(ns.prefix.map { ":\($0)" } ?? "")=\"\(XMLNode.escape(ns.uri, attribute: true))\"" }
-            }
-            for a in node.attributes { out += " \(a.qualifiedName)=\"\(XMLNode.escape(a.value, attribute: true))\"" }
-            out += node.children.isEmpty && node.text.isEmpty ? "/>" : ">" + XMLNode.escape(node.text, attribute: false)
-        }, leave: { node in
-            if !(node.children.isEmpty && node.text.isEmpty) { out += "</\(node.qualifiedName)>" }
-        })
-        return out
+        var out: [UInt8] = []
+        serialize(into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func escape(_ text: String, attribute: Bool) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            default: out.append(c)
+    /// `serialized`, appended to `out` as UTF-8: what a record waiting in a spool file keeps.
+    package func serialize(into out: inout [UInt8]) {
+        walk(enter: { node in
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: node.qualifiedName.utf8)
+            if node === self {
+                for ns in node.namespaces {
+                    out.append(contentsOf: " xmlns".utf8)
+                    if let prefix = ns.prefix {
+                        out.append(UInt8(ascii: ":"))
+                        out.append(contentsOf: prefix.utf8)
+                    }
+                    out.append(contentsOf: "=\"".utf8)
+                    XMLNode.escape(ns.uri, attribute: true, into: &out)
+                    out.append(UInt8(ascii: "\""))
+                }
+            }
+            for a in node.attributes {
+                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: a.qualifiedName.utf8)
+                out.append(contentsOf: "=\"".utf8)
+                XMLNode.escape(a.value, attribute: true, into: &out)
+                out.append(UInt8(ascii: "\""))
+            }
+            if node.children.isEmpty && node.text.isEmpty {
+                out.append(contentsOf: "/>".utf8)
+            } else {
+                out.append(UInt8(ascii: ">"))
+                XMLNode.escape(node.text, attribute: false, into: &out)
+            }
+        }, leave: { node in
+            if !(node.children.isEmpty && node.text.isEmpty) {
+                out.append(contentsOf: "</".utf8)
+                out.append(contentsOf: node.qualifiedName.utf8)
+                out.append(UInt8(ascii: ">"))
+            }
+        })
+    }
+
+    /// Escapes the characters markup needs escaped, byte by byte: `&`, `<` and `>` (and `"` in
+    /// an attribute) are ASCII and never part of a longer UTF-8 sequence.
+    static func escape(_ text: String, attribute: Bool, into out: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\"") where attribute: out.append(contentsOf: "&quot;".utf8)
+            default: out.append(byte)
             }
         }
-        return out
     }
 }

@@ -31,29 +31,21 @@ package struct XMLReadError: Error, Sendable, CustomStringConvertible {
 package final class XMLRecordReader {
     package let path: String
     package let display: String
-    let recordPath: [XMLName]
-    let keptAncestors: Int
-    /// Whether the kept ancestors need their other children (an XPath like `../../h:Adres/h:Postcode`),
-    /// or only their own attributes (`../../@nr`): then the rest of their subtrees is never built.
-    let ancestorChildren: Bool
+    /// The records paths followed through the parse, in the order they were added: one for a
+    /// reader made with a records path, one per entity when a file feeds several.
+    package private(set) var matchers: [XMLRecordMatcher] = []
 
     // Parse state, reached from the C callbacks through the user-data pointer.
     fileprivate var ctxt: xmlParserCtxtPtr?
     fileprivate var depth = 0
-    fileprivate var matched = 0
-    fileprivate var stack: [XMLNode] = []          // captured open elements
-    fileprivate var pathSteps: [(qname: String, index: Int)] = []
-    fileprivate var siblingCounts: [[XMLName: Int]] = []
     fileprivate var error: XMLReadError?
-    fileprivate var onRecord: ((XMLRecord) -> Void)?
-    fileprivate var recordLine = 0
+    fileprivate var onRecord: ((Int, XMLRecord) -> Void)?
     /// Every open element, for the message when the file ends inside one: its name as libxml2's
     /// dictionary pointers (valid while the parser lives) and its line; made into text only then.
     fileprivate var openElements: [(prefix: UnsafePointer<xmlChar>?, local: UnsafePointer<xmlChar>, line: Int)] = []
     fileprivate var terminating = false
-    /// The depth of an element whose subtree is skipped (outside the record, not needed as context).
-    fileprivate var skipFrom: Int?
-    package private(set) var recordsSeen = 0
+    /// Set by `cancel`: the parse ends early, without an error.
+    fileprivate var cancelled = false
     /// Bytes read from the file so far (for progress).
     package private(set) var bytesRead = 0
     /// Names come from libxml2's dictionary, one pointer per distinct name: make each String once.
@@ -65,35 +57,49 @@ package final class XMLRecordReader {
     }
     package private(set) var rootName: XMLName?
 
-    /// - Parameters:
-    ///   - recordPath: the element names from the root down to the record element.
-    ///   - keptAncestors: how many ancestors of each record to keep (and their other children), for
-    ///     fields like `../../h:Adres/h:Postcode`.
-    ///   - ancestorChildren: false when the XPaths read nothing of the kept ancestors but their attributes.
-    /// The records paths of the other entities read from this file, and the element names the
-    /// fields' XPaths read: an element at the records' level that none of them takes (not on or
-    /// inside another records path, and not read by name) is counted in `unmatched`.
-    package var otherRecordPaths: [[XMLName]] = []
-    package var namesRead: Set<XMLName> = []
-    /// Elements at the records' level (children of the record's parent) that no records path
-    /// takes, by their name as written: what a misspelt or unexpected element would silently lose.
-    package private(set) var unmatched: [String: Int] = [:]
-    /// Match the records path by local names only, whatever the namespaces: to count the records
-    /// of a message of another version (another namespace) that is rejected whole.
-    package var matchLocalNames = false
-
-    private func same(_ a: XMLName, _ b: XMLName) -> Bool { matchLocalNames ? a.local == b.local : a == b }
-
-    package init(path: String, display: String, recordPath: [XMLName], keptAncestors: Int, ancestorChildren: Bool = true) {
+    /// A reader for several records paths: `add` each, then `readAll`.
+    package init(path: String, display: String) {
         self.path = path
         self.display = display
-        self.recordPath = recordPath
-        self.keptAncestors = min(keptAncestors, max(recordPath.count - 1, 0))
-        self.ancestorChildren = ancestorChildren
     }
 
-    /// Reads the whole file, calling `body` for each record in document order.
+    /// A reader for one records path (see `XMLRecordMatcher.init`); `read` hands out its records.
+    package convenience init(path: String, display: String, recordPath: [XMLName], keptAncestors: Int, ancestorChildren: Bool = true) {
+        self.init(path: path, display: display)
+        add(XMLRecordMatcher(recordPath: recordPath, keptAncestors: keptAncestors, ancestorChildren: ancestorChildren))
+    }
+
+    /// Follows one more records path in the same parse; its records come with this index.
+    @discardableResult
+    package func add(_ matcher: XMLRecordMatcher) -> Int {
+        matchers.append(matcher)
+        return matchers.count - 1
+    }
+
+    // The single path's view (a reader made with a records path).
+    package var otherRecordPaths: [[XMLName]] {
+        get { matchers[0].otherRecordPaths }
+        set { matchers[0].otherRecordPaths = newValue }
+    }
+    package var namesRead: Set<XMLName> {
+        get { matchers[0].namesRead }
+        set { matchers[0].namesRead = newValue }
+    }
+    package var matchLocalNames: Bool {
+        get { matchers[0].matchLocalNames }
+        set { matchers[0].matchLocalNames = newValue }
+    }
+    package var unmatched: [String: Int] { matchers[0].unmatched }
+    package var recordsSeen: Int { matchers[0].recordsSeen }
+
+    /// Reads the whole file, calling `body` for each record of the first records path in document order.
     package func read(_ body: @escaping (XMLRecord) -> Void) throws {
+        try readAll { index, record in if index == 0 { body(record) } }
+    }
+
+    /// Reads the whole file once, calling `body` with each record of every records path and the
+    /// index of its path, in document order (a record closes after the records inside it).
+    package func readAll(_ body: @escaping (Int, XMLRecord) -> Void) throws {
         reset()
         xmlInitParser()
         wijk_xml_silence_generic_errors()
@@ -163,7 +169,7 @@ package final class XMLRecordReader {
         ctxt.pointee.replaceEntities = 1
         ctxt.pointee.loadsubset = 0
 
-        while error == nil {
+        while error == nil && !cancelled {
             let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 throw XMLReadError(file: display, line: Int(xmlSAX2GetLineNumber(ctxt)), column: 1,
@@ -176,6 +182,7 @@ package final class XMLRecordReader {
                     xmlParseChunk(ctxt, n > 0 ? $0 : nil, Int32(n), n == 0 ? 1 : 0)
                 }
             }
+            if cancelled { return }
             if status != 0 && error == nil {
                 error = XMLReadError(file: display, line: Int(xmlSAX2GetLineNumber(ctxt)), column: Int(xmlSAX2GetColumnNumber(ctxt)),
                                      message: "the XML is not well-formed (libxml2 error \(status))")
@@ -193,19 +200,13 @@ package final class XMLRecordReader {
     /// parser's dictionary (freed with the parser) above all.
     private func reset() {
         depth = 0
-        matched = 0
-        stack = []
-        pathSteps = []
-        siblingCounts = []
+        for matcher in matchers { matcher.reset() }
         error = nil
-        recordLine = 0
+        cancelled = false
         openElements = []
         terminating = false
-        skipFrom = nil
-        recordsSeen = 0
         bytesRead = 0
         declarations = []
-        unmatched = [:]
         interned = [:]
         qualified = [:]
         rootName = nil
@@ -225,7 +226,7 @@ package final class XMLRecordReader {
     }
 
     fileprivate func stop(_ message: String, line: Int? = nil, column: Int? = nil) {
-        guard error == nil else { return }
+        guard error == nil, !cancelled else { return }
         let p = position
         error = XMLReadError(file: display, line: line ?? p.line, column: column ?? p.column, message: message)
         if let ctxt { xmlStopParser(ctxt) }
@@ -233,8 +234,16 @@ package final class XMLRecordReader {
 
     fileprivate func refuse(_ message: String) { stop(message) }
 
+    /// Ends the parse from inside a record's callback (nobody wants the rest): `readAll` returns
+    /// after the callback, without an error and without reading on.
+    package func cancel() {
+        guard error == nil, !cancelled else { return }
+        cancelled = true
+        if let ctxt { xmlStopParser(ctxt) }
+    }
+
     fileprivate func libxmlError(_ e: xmlError) {
-        guard e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        guard !cancelled, e.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         var message = e.message.map { String(cString: $0) } ?? "XML error \(e.code)"
         while message.last == "\n" || message.last == " " { message.removeLast() }
         if terminating, let innermost = openElements.last {
@@ -298,7 +307,7 @@ package final class XMLRecordReader {
 
     fileprivate func start(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
                            _ nbAttributes: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        guard error == nil else { return }
+        guard error == nil, !cancelled else { return }
         depth += 1
         guard let localname else { return }
         if depth > Self.maxDepth {
@@ -307,100 +316,60 @@ package final class XMLRecordReader {
         }
         let line = ctxt.map { Int(xmlSAX2GetLineNumber($0)) } ?? 0
         openElements.append((prefix, localname, line))
-        if skipFrom != nil { return }
-        // Most elements lie outside the records path and outside any record: nothing more to do.
-        guard depth == 1 || matched == depth - 1 || !stack.isEmpty else { return }
+        // Most elements lie outside every records path and outside any record: nothing more to do.
+        guard matchers.contains(where: { $0.wants(depth: depth) }) else { return }
         let local = intern(localname) ?? ""
         let name = XMLName(uri: intern(uri), local: local)
         let qname = qualifiedName(prefix, localname, local)
         if depth == 1 {
             rootName = name
-            if let first = recordPath.first, !same(first, name) {
-                stop("the root element is '\(qname)'\(name.uri.map { " in namespace \($0)" } ?? ""); the mapping's records path starts at \(first)")
-                return
+            for matcher in matchers {
+                if let mismatch = matcher.rootMismatch(name, qname: qname) { return stop(mismatch) }
             }
         }
-        // Is this element on the records path?
-        let parentOnPath = matched == depth - 1
-        if parentOnPath {
-            if siblingCounts.count < depth { siblingCounts.append([:]) }
-            siblingCounts[depth - 1][name, default: 0] += 1
-            if depth < siblingCounts.count { siblingCounts.removeSubrange(depth...) }
-            if depth <= recordPath.count && same(recordPath[depth - 1], name) {
-                matched = depth
-                pathSteps.append((qname, siblingCounts[depth - 1][name]!))
-            } else if depth == recordPath.count {
-                let here = Array(recordPath.prefix(depth - 1)) + [name]
-                let taken = namesRead.contains(name) || otherRecordPaths.contains { $0.starts(with: here) || here.starts(with: $0) }
-                if !taken { unmatched[qname, default: 0] += 1 }
-            }
-        }
-        let captureFrom = recordPath.count - keptAncestors
-        // A child of a kept ancestor that is not on the records path: context the XPaths never
-        // read when they only take the ancestors' attributes. Skip its whole subtree.
-        if !ancestorChildren && !stack.isEmpty && matched < depth && matched < recordPath.count {
-            skipFrom = depth
-            return
-        }
-        if !stack.isEmpty || (matched == depth && depth == captureFrom) {
-            var attrs: [(name: XMLName, qualifiedName: String, value: String)] = []
+        // Made once, for every matcher that captures this element.
+        var attrs: [(name: XMLName, qualifiedName: String, value: String)]?
+        let makeAttributes = { () -> [(name: XMLName, qualifiedName: String, value: String)] in
+            if let attrs { return attrs }
+            var made: [(name: XMLName, qualifiedName: String, value: String)] = []
             if let attributes, nbAttributes > 0 {
-                attrs.reserveCapacity(nbAttributes)
+                made.reserveCapacity(nbAttributes)
                 for i in 0..<nbAttributes {
                     let base = attributes + 5 * i
                     guard let aLocalPointer = base[0] else { continue }
-                    let aLocal = intern(aLocalPointer) ?? ""
-                    attrs.append((XMLName(uri: intern(base[2]), local: aLocal), qualifiedName(base[1], aLocalPointer, aLocal),
-                                  Self.string(base[3], base[4])))
+                    let aLocal = self.intern(aLocalPointer) ?? ""
+                    made.append((XMLName(uri: self.intern(base[2]), local: aLocal), self.qualifiedName(base[1], aLocalPointer, aLocal),
+                                 Self.string(base[3], base[4])))
                 }
             }
-            let node = XMLNode(name: name, qualifiedName: qname, attributes: attrs, line: line, parent: stack.last)
-            stack.last?.children.append(node)
-            stack.append(node)
+            attrs = made
+            return made
         }
-        if matched == depth && depth == recordPath.count {
-            recordLine = line
-            stack.last?.namespaces = inScope
+        for matcher in matchers where matcher.wants(depth: depth) {
+            matcher.start(depth: depth, name: name, qname: qname, line: line, attributes: makeAttributes, namespaces: { self.inScope })
         }
     }
 
     fileprivate func end() {
-        guard error == nil else { return }
+        guard error == nil, !cancelled else { return }
         openElements.removeLast()
-        if let skip = skipFrom {
-            if skip == depth { skipFrom = nil }
-            depth -= 1
-            return
-        }
-        let isRecord = matched == depth && depth == recordPath.count
-        let onPath = matched == depth
-        if !stack.isEmpty {
-            let node = stack.removeLast()
-            if isRecord {
-                recordsSeen += 1
-                let xpath = "/" + pathSteps.map { "\($0.qname)[\($0.index)]" }.joined(separator: "/")
-                onRecord?(XMLRecord(element: node, line: recordLine, xpath: xpath))
-                // The record has been handed out: drop it, keep only its ancestors' other children.
-                if let parent = node.parent, parent.children.last === node { parent.children.removeLast() }
-            } else if onPath, let parent = node.parent, parent.children.last === node {
-                // An ancestor of records that closes can be context for no later record: drop it,
-                // so that memory holds one record's ancestors, never the records already read.
-                parent.children.removeLast()
-            }
-        }
-        if onPath {
-            matched -= 1
-            pathSteps.removeLast()
+        for (index, matcher) in matchers.enumerated() {
+            matcher.end(depth: depth) { record in onRecord?(index, record) }
         }
         depth -= 1
     }
 
     fileprivate func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int) {
-        guard error == nil, skipFrom == nil, let node = stack.last, let ch, len > 0 else { return }
+        guard error == nil, !cancelled, let ch, len > 0 else { return }
         let bytes = UnsafeBufferPointer(start: ch, count: len)
-        // Indentation between elements: not part of any value (values are trimmed anyway).
-        if node.text.isEmpty && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }
-        node.text += String(decoding: bytes, as: UTF8.self)
+        var text: String?
+        for matcher in matchers {
+            guard let node = matcher.textTarget else { continue }
+            // Indentation between elements: not part of any value (values are trimmed anyway).
+            if node.text.isEmpty && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { continue }
+            if text == nil { text = String(decoding: bytes, as: UTF8.self) }
+            node.text += text!
+        }
     }
 }
 

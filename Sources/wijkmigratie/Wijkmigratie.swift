@@ -39,7 +39,11 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "The day 'active', 'open' and 'in the future' are judged at, yyyy-MM-dd (default: the migration file's peildatum, else its gemeente's datum).")
     var peildatum: String?
 
+    @Option(name: .long, help: "How many threads read the source files (default: one per core; 1 runs everything on one thread). The result is the same whatever the number.")
+    var threads: Int?
+
     func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be 1 or more") }
         if let peildatum, CivilDate(iso: peildatum) == nil { throw ValidationError("--peildatum '\(peildatum)' is not a date that exists as yyyy-MM-dd") }
     }
 }
@@ -55,6 +59,7 @@ enum Runner {
         var pipelineOptions = Pipeline.Options(load: load, store: store, report: options.report, revealBSN: options.revealBSN,
                                                peildatum: options.peildatum.flatMap { CivilDate(iso: $0) }, allowOpen: allowOpen)
         pipelineOptions.clock = { Date() }
+        pipelineOptions.threads = options.threads
         let progress = ProgressLine.make()
         if let progress { pipelineOptions.progress = { progress.update($0) } }
         do {

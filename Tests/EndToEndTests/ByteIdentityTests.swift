@@ -37,28 +37,32 @@ import TestSupport
         return String(sum.prefix(64))
     }
 
-    @Test func theDemoIsByteForByteWhatItWas() throws {
+    /// With every file read by the one thread (`1`), and read ahead by three more (`4`).
+    @Test(arguments: ["1", "4"])
+    func theDemoIsByteForByteWhatItWas(threads: String) throws {
         let dir = TempDir("identity-demo")
         let folder = try copyFixture("midden-groningen", to: dir)
-        let run = try runCLI(["migrate", "migratie.yml", "--allow-open"], in: folder)
+        let run = try runCLI(["migrate", "migratie.yml", "--allow-open", "--threads", threads], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let hash = try Self.fingerprint(report: folder.appendingPathComponent("out/report"),
                                         store: folder.appendingPathComponent("out/wijkteam.sqlite").path, in: dir)
-        print("byte identity: demo \(hash)")
+        print("byte identity: demo, \(threads) threads: \(hash)")
         #expect(hash == Self.expected["demo"])
     }
 
-    @Test func aGenerated100000ClientScenarioIsByteForByteWhatItWas() throws {
+    @Test(arguments: ["1", "4"])
+    func aGenerated100000ClientScenarioIsByteForByteWhatItWas(threads: String) throws {
         let dir = TempDir("identity-generated")
         let generator = try runProgram(productsDirectory().appendingPathComponent("wijkmigratie-fixtures").path,
                                        ["--clients", "100000", "--out", dir.path + "/scenario", "--mappings", repositoryRoot().path + "/mappings"])
         #expect(generator.status == 0, "\(generator.stderr)")
         let scenario = URL(fileURLWithPath: dir.path + "/scenario")
-        let run = try runCLI(["migrate", "migratie.yml", "--allow-open", "--store", "sqlite:\(dir.path)/store.sqlite", "--report", dir.path + "/report"],
+        let run = try runCLI(["migrate", "migratie.yml", "--allow-open", "--threads", threads,
+                              "--store", "sqlite:\(dir.path)/store.sqlite", "--report", dir.path + "/report"],
                              in: scenario)
         #expect(run.status == 0, "\(run.stderr)")
         let hash = try Self.fingerprint(report: URL(fileURLWithPath: dir.path + "/report"), store: dir.path + "/store.sqlite", in: dir)
-        print("byte identity: generated-100000 \(hash)")
+        print("byte identity: generated-100000, \(threads) threads: \(hash)")
         #expect(hash == Self.expected["generated-100000"])
     }
 }

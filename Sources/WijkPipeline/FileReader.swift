@@ -1,0 +1,194 @@
+import Foundation
+import WijkCSV
+import WijkMapping
+import WijkModel
+import WijkRuntime
+import WijkXML
+
+/// Reads one file once and maps each record for every entity the file feeds (a job of the
+/// `ReadPlan`), each entity's events into its own sink. Safe to run on any thread: it shares
+/// nothing but the compiled mappings, which are read-only.
+struct FileReader {
+    let job: ReadPlan.Job
+    let items: [ReadPlan.Item]
+    let sinks: [EventSink]
+    /// Told how far the file is; only given to the job the ordering thread runs itself.
+    let progress: (@Sendable (RunProgress) -> Void)?
+
+    /// All of the job's entities read the same file in the same way (the plan grouped them so).
+    func read() throws {
+        let first = items[0].compiled
+        switch first.format {
+        case .csv(let dialect): try readCSV(first, dialect: dialect)
+        case .xml: try readXML(first)
+        }
+    }
+
+    private var listening: Bool { sinks.allSatisfy(\.listening) }
+
+    private static func key(_ compiled: CompiledEntity) -> RunState.Key { RunState.Key(bron: compiled.bron, entity: compiled.entity) }
+
+    /// Maps one record.
+    private static func take(_ fields: [String], location: Location, raw: RawText, _ compiled: CompiledEntity) -> ReadEvent {
+        switch compiled.map(fields: fields, location: location, raw: raw) {
+        case .rejected(let rejection): return .rejected(rejection, key(compiled))
+        case .mapped(let mapped): return .mapped(mapped, key(compiled))
+        }
+    }
+
+    private func stage(_ compiled: CompiledEntity) -> String {
+        "\(compiled.bestand) (\(items.map(\.compiled.entity.rawValue).joined(separator: ", ")))"
+    }
+
+    private func readCSV(_ first: CompiledEntity, dialect: CSVDialect) throws {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: first.path, dialect: dialect)
+        } catch {
+            throw RunError(.unreadableInput, "\(first.display): cannot read the file: \(error)")
+        }
+        let size = Self.fileSize(first.path)
+        var seen = 0
+        while listening {
+            let result: CSVReadResult?
+            do { result = try reader.next() } catch {
+                throw RunError(.unreadableInput, "\(first.display): reading stopped: \(error)")
+            }
+            guard let result else { break }
+            seen += 1
+            if let progress, seen == 1 || seen % 4096 == 0 {
+                progress(RunProgress(stage: stage(first), records: seen, fraction: size > 0 ? Double(reader.bytesRead) / Double(size) : nil))
+            }
+            switch result {
+            case .malformed(let bad):
+                let rule: RuleID
+                switch bad.problem {
+                case .unterminatedQuote: rule = .csvUnterminatedQuote
+                case .tooLong: rule = .csvRecordTooLong
+                case .invalidEncoding, .nulByte: rule = .encodingInvalid
+                }
+                for (item, sink) in zip(items, sinks) {
+                    let c = item.compiled
+                    let p = Provenance(bron: c.bron, bestand: c.bestand, locatie: .line(bad.line), bronSleutel: nil)
+                    sink.emit(.rejected(Rejection(finding: Finding(severity: .error, rule: rule, entiteit: c.entity, provenance: p,
+                                                                   melding: bad.message), raw: bad.raw), Self.key(c)))
+                }
+            case .record(let record):
+                for (item, sink) in zip(items, sinks) {
+                    sink.emit(Self.take(record.fields, location: .line(record.line),
+                                        raw: RawText(bytes: record.rawBytes, encoding: record.encoding.rawValue) { record.raw }, item.compiled))
+                }
+            }
+        }
+    }
+
+    /// One entity read from the XML file.
+    private struct XMLEntity {
+        let compiled: CompiledEntity
+        let xpaths: [XPath]
+        let matcher: XMLRecordMatcher
+        /// Why every record of the file is rejected for this entity (another message version, a
+        /// file that does not validate against the entity's schema); nil when they are mapped.
+        let invalid: String?
+    }
+
+    /// An XML source that is not well-formed (truncated, hostile, wrongly encoded) stops the run:
+    /// none of its records can be trusted, so nothing is loaded, and the message says where.
+    private func readXML(_ first: CompiledEntity) throws {
+        let reader = XMLRecordReader(path: first.path, display: first.display)
+        var entities: [XMLEntity] = []
+        var validations: [ObjectIdentifier: [XMLSchema.Issue]] = [:]
+        for item in items {
+            let compiled = item.compiled
+            guard case .xml(let recordPath, let kept, let xpaths) = compiled.format else { continue }
+            let matcher = XMLRecordMatcher(recordPath: recordPath, keptAncestors: kept,
+                                           ancestorChildren: !xpaths.allSatisfy(\.readsAncestorsOnlyForAttributes))
+            matcher.matchLocalNames = compiled.refusal != nil
+            for other in job.sameFile {
+                guard case .xml(let path, _, let otherXPaths) = other.format else { continue }
+                if other.entity != compiled.entity { matcher.otherRecordPaths.append(path) }
+                for x in otherXPaths {
+                    for step in x.steps { if case .child(let name, _) = step { matcher.namesRead.insert(name) } }
+                }
+            }
+            reader.add(matcher)
+            // A file that does not validate against the entity's schema is rejected whole: every
+            // record is read, counted and rejected with the first reasons, and the folder goes on.
+            // A message file mapped by several entities is validated once.
+            var invalid: String?
+            if let refusal = compiled.refusal {
+                invalid = refusal
+            } else if let schema = compiled.schema {
+                let issues = validations[ObjectIdentifier(schema)] ?? schema.validate(file: compiled.path, limit: 4)
+                validations[ObjectIdentifier(schema)] = issues
+                if let first = issues.first {
+                    let more = issues.count > 1 ? " (and \(issues.count - 1) more\(issues.count == 4 ? " at least" : ""))" : ""
+                    invalid = Masking.keys("the file does not validate against \(compiled.schemaName ?? "its schema"): line \(first.line): \(first.message)\(more)",
+                                           reveal: false)
+                }
+            }
+            entities.append(XMLEntity(compiled: compiled, xpaths: xpaths, matcher: matcher, invalid: invalid))
+        }
+        let size = Self.fileSize(first.path)
+        let stage = stage(first)
+        var seen = 0
+        let sinks = self.sinks
+        let progress = self.progress
+        do {
+            try reader.readAll { m, record in
+                seen += 1
+                if seen % 1024 == 0, !sinks.allSatisfy(\.listening) { return reader.cancel() }
+                if let progress, seen == 1 || seen % 2048 == 0 {
+                    progress(RunProgress(stage: stage, records: seen, fraction: size > 0 ? Double(reader.bytesRead) / Double(size) : nil))
+                }
+                let entity = entities[m]
+                let compiled = entity.compiled
+                // In a refused message (another version) the XPaths' namespaces do not match: no values.
+                let values = compiled.refusal == nil ? entity.xpaths.map { $0.evaluate(from: record.element) ?? "" } : []
+                // What the fields took from the record's ancestors (a message's client BSN, its
+                // sender) goes with the raw text, as a comment before the element: the ancestors
+                // themselves are gone by the time a record is rejected.
+                let fromAncestors = zip(entity.xpaths, values).filter { $0.0.parentSteps > 0 }.map { "\($0.0.text) = \($0.1)" }
+                let raw = RawText(utf8: {
+                    var bytes: [UInt8] = []
+                    if !fromAncestors.isEmpty {
+                        let note = fromAncestors.joined(separator: "; ").replacingOccurrences(of: "--", with: "- -")
+                        bytes.append(contentsOf: "<!-- from the record's ancestors: \(note) -->\n".utf8)
+                    }
+                    record.element.serialize(into: &bytes)
+                    return bytes
+                })
+                let location = Location.xpath(record.xpath, line: record.line)
+                if let invalid = entity.invalid {
+                    let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: location, bronSleutel: nil)
+                    sinks[m].emit(.rejected(Rejection(finding: Finding(severity: .error, rule: compiled.refusal != nil ? .berichtSoort : .xsdInvalid,
+                                                                       entiteit: compiled.entity, provenance: p, melding: invalid),
+                                                      raw: raw.text), Self.key(compiled)))
+                    return
+                }
+                sinks[m].emit(Self.take(values, location: location, raw: raw, compiled))
+            }
+        } catch let error as XMLReadError {
+            throw RunError(.unreadableInput, "\(error.description); nothing was loaded")
+        }
+        guard listening else { return }
+        for (entity, sink) in zip(entities, sinks) {
+            let compiled = entity.compiled, matcher = entity.matcher
+            if !matcher.unmatched.isEmpty && compiled.refusal == nil {
+                let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(1), bronSleutel: nil)
+                let names = matcher.unmatched.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+                sink.emit(.finding(Finding(severity: .warning, rule: .xmlUnmatchedElements, entiteit: compiled.entity, provenance: p,
+                                           melding: "elements beside the \(compiled.entity.rawValue) records that no records path takes, not read: \(names)")))
+            }
+            if matcher.recordsSeen == 0 {
+                let p = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: .line(1), bronSleutel: nil)
+                sink.emit(.finding(Finding(severity: .warning, rule: .xmlNoRecords, entiteit: compiled.entity, provenance: p,
+                                           melding: "no element matched the records path; are its names and namespaces right?")))
+            }
+        }
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import WijkRuntime
+
+/// The spool file hands back exactly what was appended, in order, across its buffer's edges.
+struct SpoolFileTests {
+    @Test func entriesComeBackInOrderAcrossBufferEdges() throws {
+        let spool = try SpoolFile()
+        var written: [[UInt8]] = []
+        var rng = UInt64(42)
+        func next() -> UInt64 { rng = rng &* 6364136223846793005 &+ 1442695040888963407; return rng >> 33 }
+        // Small entries, an empty one, and a few larger than the 1 MiB buffer.
+        for i in 0..<20_000 {
+            let size = i % 5000 == 17 ? SpoolFile.bufferSize + Int(next() % 70_000) : Int(next() % 300)
+            let entry = (0..<size).map { UInt8(truncatingIfNeeded: $0 &+ i) }
+            written.append(entry)
+            spool.append(entry)
+        }
+        spool.append([])
+        written.append([])
+        spool.rewind()
+        var read: [[UInt8]] = []
+        while let entry = spool.next() { read.append(entry) }
+        #expect(spool.failure == nil)
+        #expect(spool.count == written.count)
+        #expect(read.count == written.count)
+        #expect(read == written)
+    }
+
+    @Test func aFolderThatCannotHoldItIsOneClearMessage() {
+        do {
+            _ = try SpoolFile(folder: "/nonexistent/folder")
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)".contains("cannot make a spool file in /nonexistent/folder"))
+            #expect("\(error)".contains("TMPDIR"))
+        }
+    }
+
+    @Test func nothingIsHandedOutBeforeTheWritingEnds() throws {
+        let spool = try SpoolFile()
+        spool.append([1, 2, 3])
+        #expect(spool.next() == nil)
+        spool.rewind()
+        #expect(spool.next() == [1, 2, 3])
+        #expect(spool.next() == nil)
+    }
+}
