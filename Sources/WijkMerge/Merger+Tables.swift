@@ -46,25 +46,25 @@ extension Merger {
 
     /// The canonical tables (without the reference tables of the new organisation) and `herkomst`.
     /// Rows are sorted by key; lineage follows in arrival order, which the input order fixes.
-    /// The tables are read from the working file as a store takes them, never held whole, on a
-    /// thread of their own a few batches ahead of the store. Read one table at a time: the merge
-    /// is not made for two threads at once.
+    /// The tables are read from the working file as a store takes them, never held whole. Read one
+    /// table at a time, by one thread at a time (a store may read ahead on a thread of its own):
+    /// the merge is not made for two threads at once.
     package func tables() -> (tables: [TableData], herkomst: TableData) {
         var tables: [TableData] = []
         for entity in Entity.allCases where entity != .team {
             let declaration = StoreTables.of(entity)
             tables.append(TableData(name: declaration.name, columns: declaration.columnNames, count: offsets[entity]?.count ?? 0) {
-                PrefetchingCursor { TableCursor(merger: self, entity: entity) }
+                TableCursor(merger: self, entity: entity)
             })
             if entity == .medewerker {
                 let inzet = StoreTables.medewerkerInzet
                 tables.append(TableData(name: inzet.name, columns: inzet.columnNames, count: lineage(of: .medewerker)) {
-                    PrefetchingCursor { InzetCursor(merger: self) }
+                    InzetCursor(merger: self)
                 })
             }
         }
         let herkomst = TableData(StoreTables.herkomst, count: teamLineage.count + lineageCount) {
-            PrefetchingCursor { LineageCursor(merger: self) }
+            LineageCursor(merger: self)
         }
         return (tables, herkomst)
     }
@@ -73,6 +73,8 @@ extension Merger {
     /// its source — in key order, then source order.
     struct InzetCursor: RowCursor {
         let merger: Merger
+        /// Its own block of the working file: the cursor may be read on another thread than the merge's.
+        let reader = RowFile.Reader()
         let keys: [String]
         var position = 0
         var pending: ArraySlice<[StoreValue]> = []
@@ -87,7 +89,7 @@ extension Merger {
                 guard position < keys.count else { return nil }
                 let key = keys[position]
                 position += 1
-                guard let row = merger.load(.medewerker, key) else { throw MergeError(.damaged, merger.failure ?? "a merged row went missing") }
+                guard let row = merger.load(.medewerker, key, via: reader) else { throw MergeError(.damaged, merger.failure ?? "a merged row went missing") }
                 let variants = row.variants.isEmpty ? [row.values] : row.variants
                 pending = zip(row.herkomst, variants).map { p, values in
                     StoreTables.medewerkerInzet.row([
@@ -103,6 +105,7 @@ extension Merger {
     /// The rows of one table, in key order.
     struct TableCursor: RowCursor {
         let merger: Merger
+        let reader = RowFile.Reader()
         let entity: Entity
         let layout: [Column]
         let keys: [String]
@@ -119,7 +122,7 @@ extension Merger {
             guard position < keys.count else { return nil }
             let key = keys[position]
             position += 1
-            let columns = merger.load(entity, key) { bytes in
+            let columns = merger.load(entity, key, via: reader) { bytes in
                 var r = ByteReader(bytes)
                 return try Row.decodeColumns(&r)
             }
@@ -137,6 +140,7 @@ extension Merger {
     /// `herkomst`: the old teams folded into wijkteams, then every table's rows' source records.
     struct LineageCursor: RowCursor {
         let merger: Merger
+        let reader = RowFile.Reader()
         var team = 0
         var entities = Entity.allCases.filter { $0 != .team }[...]
         var keys: ArraySlice<String> = []
@@ -157,7 +161,7 @@ extension Merger {
             }
             while pending.isEmpty {
                 if let key = keys.popFirst() {
-                    let herkomst = merger.herkomst(entity, key)
+                    let herkomst = merger.herkomst(entity, key, via: reader)
                     guard let herkomst else { throw MergeError(.damaged, merger.failure ?? "a merged row went missing") }
                     pending = herkomst.map { LineageCursor.lineage(entity.table, key, $0) }[...]
                 } else if let next = entities.popFirst() {

@@ -1,3 +1,4 @@
+import Synchronization
 import WijkModel
 import WijkRuntime
 
@@ -49,7 +50,12 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
     /// Records others refer to that were rejected, by what they are referred to by (a client's
     /// BSN; `bron` NUL `sleutel` for the others): where they were and which rule.
     private var rejectedParents: [Entity: [String: (Provenance, RuleID)]] = [:]
-    private var decodeFailure: String?
+    /// A row that could not be decoded, the first; set by whichever thread read it.
+    private let decodeFailureBox = Mutex<String?>(nil)
+    private var decodeFailure: String? {
+        get { decodeFailureBox.withLock { $0 } }
+        set { decodeFailureBox.withLock { $0 = $0 ?? newValue } }
+    }
     /// Old teams folded into a wijkteam: (wijkteam id, provenance).
     private(set) var teamLineage: [(String, Provenance)] = []
     /// A source's own key for a household (`bron` NUL `sleutel`) → the canonical household id;
@@ -102,29 +108,29 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
 
     /// A whole row: its head, and every contribution in arrival order (the variants once there
     /// are two or more).
-    func load(_ entity: Entity, _ key: String) -> Row? {
-        guard let head = loadHead(entity, key), let chain = contributions(head, values: true) else { return nil }
+    func load(_ entity: Entity, _ key: String, via reader: RowFile.Reader? = nil) -> Row? {
+        guard let head = loadHead(entity, key, via: reader), let chain = contributions(head, values: true, via: reader) else { return nil }
         return Row(values: head.values, derived: head.derived, herkomst: chain.map(\.provenance),
                    variants: chain.count > 1 ? chain.map(\.values) : [])
     }
 
-    func loadHead(_ entity: Entity, _ key: String) -> Head? {
-        load(entity, key) { try Head.decode($0) }
+    func loadHead(_ entity: Entity, _ key: String, via reader: RowFile.Reader? = nil) -> Head? {
+        load(entity, key, via: reader) { try Head.decode($0) }
     }
 
     /// A row's source records, in arrival order.
-    func herkomst(_ entity: Entity, _ key: String) -> [Provenance]? {
-        guard let head = loadHead(entity, key) else { return nil }
-        return contributions(head, values: false)?.map(\.provenance)
+    func herkomst(_ entity: Entity, _ key: String, via reader: RowFile.Reader? = nil) -> [Provenance]? {
+        guard let head = loadHead(entity, key, via: reader) else { return nil }
+        return contributions(head, values: false, via: reader)?.map(\.provenance)
     }
 
     /// The chain of a head's contributions, first to last.
-    private func contributions(_ head: Head, values: Bool) -> [Contribution]? {
+    private func contributions(_ head: Head, values: Bool, via reader: RowFile.Reader?) -> [Contribution]? {
         var chain: [Contribution] = []
         chain.reserveCapacity(head.count)
         var next: Int? = head.last
         while let offset = next {
-            guard let bytes = file.read(offset) else { return nil }
+            guard let bytes = file.read(offset, via: reader) else { return nil }
             do {
                 let c = try Contribution.decode(bytes, values: values)
                 chain.append(c)
@@ -142,8 +148,8 @@ package final class Merger: @unchecked Sendable {   // used by one task at a tim
     }
 
     /// Reads a row's bytes and decodes what `decode` needs of them.
-    func load<T>(_ entity: Entity, _ key: String, _ decode: ([UInt8]) throws -> T) -> T? {
-        guard let offset = offsets[entity]?[key], let bytes = file.read(offset) else { return nil }
+    func load<T>(_ entity: Entity, _ key: String, via reader: RowFile.Reader? = nil, _ decode: ([UInt8]) throws -> T) -> T? {
+        guard let offset = offsets[entity]?[key], let bytes = file.read(offset, via: reader) else { return nil }
         do {
             return try decode(bytes)
         } catch {

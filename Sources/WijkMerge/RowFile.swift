@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 import WijkModel
 
 /// The merge's working file: canonical rows, written once and rewritten when a later record
@@ -17,12 +18,23 @@ final class RowFile {
     private var pending: [UInt8] = []
     /// Bytes already written to the file; offsets beyond it are still in `pending`.
     private var written = 0
-    private(set) var failure: String?
-    /// The last block read from the file: rows read in key order often lie close together
-    /// (records of one source arrive in key order), and then one read serves many.
-    private var block = [UInt8](repeating: 0, count: RowFile.blockSize)
-    private var blockStart = -1
-    private var blockCount = 0
+    /// Why the file failed, the first reason; set by whichever thread met it (a table read
+    /// ahead of a store reads on a thread of its own).
+    private let firstFailure = Mutex<String?>(nil)
+    var failure: String? { firstFailure.withLock { $0 } }
+    private func fail(_ reason: String) { firstFailure.withLock { $0 = $0 ?? reason } }
+    /// The merge's own reader; a table read ahead of a store brings its own.
+    private let ownReader = Reader()
+
+    /// The last block a reader read from the file: rows read in key order often lie close
+    /// together (records of one source arrive in key order), and then one read serves many. Each
+    /// thread that reads has its own, so that no cache is shared between threads.
+    final class Reader {
+        fileprivate var block = [UInt8](repeating: 0, count: RowFile.blockSize)
+        fileprivate var blockStart = -1
+        fileprivate var blockCount = 0
+        init() {}
+    }
 
     static let blockSize = 8192
 
@@ -64,7 +76,7 @@ final class RowFile {
                 let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(written + done))
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = "writing the merge's working file failed: \(String(cString: strerror(errno))) (set TMPDIR to a folder with room)"
+                    fail("writing the merge's working file failed: \(String(cString: strerror(errno))) (set TMPDIR to a folder with room)")
                     return
                 }
                 done += n
@@ -80,14 +92,18 @@ final class RowFile {
     /// many records costs the merge linear work.
     private(set) var bytesHandedOut = 0
 
-    /// The bytes appended at `offset`; nil after a failure.
-    func read(_ offset: Int) -> [UInt8]? {
-        let bytes = readRecord(offset)
-        bytesHandedOut &+= bytes?.count ?? 0
-        return bytes
+    /// The bytes appended at `offset`; nil after a failure. With `reader`, read through that
+    /// reader's block (on another thread than the merge's); otherwise through the merge's own.
+    func read(_ offset: Int, via reader: Reader? = nil) -> [UInt8]? {
+        guard let reader else {
+            let bytes = readRecord(offset, ownReader)
+            bytesHandedOut &+= bytes?.count ?? 0
+            return bytes
+        }
+        return readRecord(offset, reader)
     }
 
-    private func readRecord(_ offset: Int) -> [UInt8]? {
+    private func readRecord(_ offset: Int, _ r: Reader) -> [UInt8]? {
         guard failure == nil else { return nil }
         if offset >= written {
             let start = offset - written
@@ -97,17 +113,17 @@ final class RowFile {
             return Array(pending[(start + 4)..<(start + 4 + n)])
         }
         // Most rows fit in the block that holds their start; a row longer than that is read alone.
-        if !(blockStart >= 0 && offset >= blockStart && offset + 4 <= blockStart + blockCount) {
-            guard let got = readFully(into: &block, count: min(RowFile.blockSize, written - offset), at: offset), got >= 4 else {
-                blockStart = -1
+        if !(r.blockStart >= 0 && offset >= r.blockStart && offset + 4 <= r.blockStart + r.blockCount) {
+            guard let got = readFully(into: &r.block, count: min(RowFile.blockSize, written - offset), at: offset), got >= 4 else {
+                r.blockStart = -1
                 return nil
             }
-            blockStart = offset
-            blockCount = got
+            r.blockStart = offset
+            r.blockCount = got
         }
-        let start = offset - blockStart
-        let n = length(block, at: start)
-        if start + 4 + n <= blockCount { return Array(block[(start + 4)..<(start + 4 + n)]) }
+        let start = offset - r.blockStart
+        let n = length(r.block, at: start)
+        if start + 4 + n <= r.blockCount { return Array(r.block[(start + 4)..<(start + 4 + n)]) }
         var row = [UInt8](repeating: 0, count: n)
         guard let more = readFully(into: &row, count: n, at: offset + 4), more == n else { return nil }
         return row
@@ -123,7 +139,7 @@ final class RowFile {
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
             if n < 0 {
                 if errno == EINTR { continue }
-                failure = "reading the merge's working file failed: \(String(cString: strerror(errno)))"
+                fail("reading the merge's working file failed: \(String(cString: strerror(errno)))")
                 return nil
             }
             if n == 0 { break }

@@ -71,6 +71,12 @@ public struct TableData: Sendable {
         }
     }
 
+    /// Whether the rows come from a cursor (the merge's working file) rather than memory.
+    public var isStreamed: Bool {
+        if case .streamed = storage { return true }
+        return false
+    }
+
     public func makeCursor() -> any RowCursor {
         switch storage {
         case .held(let rows): return HeldRows(rows: rows[...])

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import WijkModel
+import WijkRuntime
 import WijkStore
 
 /// The embedded store: one SQLite file, through GRDB. Foreign keys are enforced.
@@ -93,7 +94,9 @@ package final class SQLiteStore: WijkteamStore, Sendable {
         let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
         let statement = try db.makeStatement(sql: "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) VALUES (\(placeholders))")
         let handle = statement.sqliteStatement
-        var rows = table.makeCursor()
+        // A table from the merge's working file is read and decoded on a thread of its own, a few
+        // batches ahead, while this one binds and writes (this is GRDB's writer queue, which may wait).
+        var rows: any WijkModel.RowCursor = table.isStreamed ? PrefetchingCursor { table.makeCursor() } : table.makeCursor()
         while let row = try rows.next() {
             sqlite3_reset(handle)
             for (i, value) in row.enumerated() {
