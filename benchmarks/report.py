@@ -7,13 +7,13 @@ import sys
 results, work = sys.argv[1], sys.argv[2]
 cols = ["n", "records", "csv_bytes", "xml_bytes", "csv_rows", "imp_s", "imp_kb", "copy_s", "copy_kb", "xml_s", "xml_kb",
         "ws_s", "ws_kb", "ws_load", "wp_s", "wp_kb", "wp_load", "wx_s", "wx_kb", "wx_read", "rows_s", "loaded_rows", "rejects",
-        "pgl_s", "pgl_kb", "pgl_rows"]
+        "pgl_s", "pgl_kb", "pgl_rows", "ws1_s", "ws1_kb", "ws_read", "ws1_read", "wx1_s", "wx1_kb", "wx1_read"]
 rows = []
 for line in open(results):
     values = line.rstrip("\n").split("\t")
     row = dict(zip(cols, values))
     for k in cols:
-        row[k] = float(row[k]) if k.endswith("_s") or k in ("ws_load", "wp_load", "wx_read") else int(row[k])
+        row[k] = float(row[k]) if k.endswith("_s") or k.endswith("_read") or k in ("ws_load", "wp_load") else int(row[k])
     rows.append(row)
 demo = float(open(os.path.join(work, "demo.txt")).read())
 
@@ -97,6 +97,15 @@ for r in rows:
             "%.0f" % (size / s) if size else "—", mb(kb) if kb else "—", ratio))
 print("\nThe SQLite load stage took %s s at these sizes." % ", ".join("%.2f" % r["ws_load"] for r in rows))
 print("Rows in rejects.csv (with its header): %s." % ", ".join(format(r["rejects"], ",") for r in rows))
+print("\n## One thread against every core\n")
+print("The same runs with `--threads 1` (the whole run on one thread) and with the default (%s threads read files, beside the merge);" % sh("nproc"))
+print("the reports are byte for byte the same (the benchmark compares rejects.csv; the tests every report and the store).\n")
+print("| clients | `migrate` → SQLite, 1 thread | all cores | speed-up | its read stage, 1 thread | all cores | speed-up | XML read stage, 1 thread | all cores | speed-up |")
+print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for r in rows:
+    print("| %s | %.2f s | %.2f s | %.2f× | %.2f s | %.2f s | %.2f× | %.2f s | %.2f s | %.2f× |" % (
+        format(r["n"], ","), r["ws1_s"], r["ws_s"], r["ws1_s"] / r["ws_s"], r["ws1_read"], r["ws_read"], r["ws1_read"] / r["ws_read"],
+        r["wx1_read"], r["wx_read"], r["wx1_read"] / r["wx_read"]))
 print("\n## Where the time and memory go\n")
 print("`wijkmigratie migrate --timings` into SQLite: wall time per stage, and the peak resident memory when the stage ended.\n")
 stages = []

@@ -24,7 +24,7 @@ package struct SourceEntity: Hashable, Sendable {
 /// fields are filled from later ones; detecting those disagreements as conflicts is the conflict
 /// stage's job. In a folder of iStandaarden messages, read in the order they were sent, a later
 /// message's toewijzing replaces the earlier one instead (which stays in the lineage).
-package final class Merger: @unchecked Sendable {   // used by one task at a time, as a stage of one run
+package final class Merger: @unchecked Sendable {   // one thread at a time: the merge's, then a store's read-ahead per table (own RowFile.Reader, failures under a Mutex)
     struct Row {
         var values: [Value?]
         var derived: [String: String]

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Logging
 internal import NIOPosix
 internal import NIOSSL
@@ -300,17 +301,16 @@ enum CopyText {
 }
 
 /// Resumes a continuation once, whichever of its two ends comes first.
-final class ResumeOnce<T: Sendable>: @unchecked Sendable {   // `continuation` is read and cleared under `lock`
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<T, Error>?
+final class ResumeOnce<T: Sendable>: Sendable {
+    private let continuation: Mutex<CheckedContinuation<T, Error>?>
 
-    init(_ continuation: CheckedContinuation<T, Error>) { self.continuation = continuation }
+    init(_ continuation: CheckedContinuation<T, Error>) { self.continuation = Mutex(continuation) }
 
     func resume(_ result: Result<T, Error>) {
-        lock.lock()
-        let pending = continuation
-        continuation = nil
-        lock.unlock()
+        let pending = continuation.withLock { c -> CheckedContinuation<T, Error>? in
+            defer { c = nil }
+            return c
+        }
         pending?.resume(with: result)
     }
 }

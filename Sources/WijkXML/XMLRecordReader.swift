@@ -101,7 +101,7 @@ package final class XMLRecordReader {
     /// index of its path, in document order (a record closes after the records inside it).
     package func readAll(_ body: @escaping (Int, XMLRecord) -> Void) throws {
         reset()
-        xmlInitParser()
+        _ = libxmlReady
         wijk_xml_silence_generic_errors()
         onRecord = body
         defer { onRecord = nil }

@@ -16,7 +16,7 @@ package final class XMLSchema: @unchecked Sendable {   // the compiled schema is
     /// Compiles the schema; throws `XMLReadError` (with the schema's own file and line) when it cannot.
     package init(path: String, display: String) throws {
         self.path = path
-        xmlInitParser()
+        _ = libxmlReady
         wijk_xml_silence_generic_errors()
         guard let parser = xmlSchemaNewParserCtxt(path) else {
             throw XMLReadError(file: display, line: 1, column: 1, message: "cannot read the schema")

@@ -23,7 +23,7 @@ package enum XMLShape {
     /// Calls `body` for every element start (with its attributes) and every element's text, in
     /// document order. The walk stops when `body` returns false.
     package static func walk(path: String, display: String, _ body: (Event) -> Bool) throws {
-        xmlInitParser()
+        _ = libxmlReady
         wijk_xml_silence_generic_errors()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
         guard let reader = xmlReaderForFile(path, nil, options) else {

@@ -1,14 +1,20 @@
 import Foundation
+import Synchronization
 import WijkPipeline
 
 /// A progress line on stderr — file, records, records/s, how far, ETA — drawn only when stderr is
 /// a terminal and the run has taken more than a couple of seconds; nothing in CI or in logs.
-final class ProgressLine: @unchecked Sendable {   // updated by the run's reading thread only; finished after the run has returned
+final class ProgressLine: Sendable {
+    private struct State {
+        var stageStarted = Date()
+        var stage = ""
+        var lastDrawn = Date.distantPast
+        var drawn = false
+    }
+
     private let started = Date()
-    private var stageStarted = Date()
-    private var stage = ""
-    private var lastDrawn = Date.distantPast
-    private var drawn = false
+    /// Updated by the thread that puts the records in order, finished after the run has returned.
+    private let state = Mutex(State())
     private let after: TimeInterval
 
     /// `nil` when stderr is not a terminal.
@@ -22,9 +28,14 @@ final class ProgressLine: @unchecked Sendable {   // updated by the run's readin
 
     func update(_ p: RunProgress) {
         let now = Date()
-        if p.stage != stage { stage = p.stage; stageStarted = now }
-        guard now.timeIntervalSince(started) >= after, now.timeIntervalSince(lastDrawn) >= 0.25 else { return }
-        lastDrawn = now
+        let stageStarted = state.withLock { s -> Date? in
+            if p.stage != s.stage { s.stage = p.stage; s.stageStarted = now }
+            guard now.timeIntervalSince(started) >= after, now.timeIntervalSince(s.lastDrawn) >= 0.25 else { return nil }
+            s.lastDrawn = now
+            s.drawn = true
+            return s.stageStarted
+        }
+        guard let stageStarted else { return }
         let elapsed = max(now.timeIntervalSince(stageStarted), 0.001)
         let rate = Int(Double(p.records) / elapsed)
         var line = "reading \(p.stage): \(p.records) records, \(rate)/s"
@@ -33,11 +44,10 @@ final class ProgressLine: @unchecked Sendable {   // updated by the run's readin
             line += ", \(Int(f * 100))%, ETA \(eta)s"
         }
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
-        drawn = true
     }
 
     /// Clears the line, so that the summary starts on a clean one.
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        if state.withLock({ $0.drawn }) { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
     }
 }
