@@ -59,7 +59,7 @@ let package = Package(
         ]),
         // The production store: PostgreSQL through postgres-nio (COPY for the bulk load, TLS through NIOSSL).
         .target(name: "WijkPostgres", dependencies: [
-            "WijkStore", "WijkModel", .product(name: "PostgresNIO", package: "postgres-nio"),
+            "WijkStore", "WijkModel", "WijkRuntime", .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // Runs a migration: read → map → merge → detect and decide → report → load; returns a result and prints nothing.

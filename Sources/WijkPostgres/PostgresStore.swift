@@ -5,6 +5,7 @@ internal import NIOPosix
 internal import NIOSSL
 internal import PostgresNIO
 import WijkModel
+import WijkRuntime
 import WijkStore
 
 /// The production store: a PostgreSQL server, through postgres-nio. The same schema and named
@@ -153,16 +154,32 @@ package final class PostgresStore: WijkteamStore, Sendable {
         try await conn.copyFrom(table: table.name, columns: table.columns, logger: logger) { writer in
             var buffer = ByteBuffer()
             buffer.reserveCapacity(1 << 20)
-            var rows = table.makeCursor()
-            while let row = try rows.next() {
+            func append(_ row: [StoreValue]) {
                 for (i, value) in row.enumerated() {
                     if i > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
                     CopyText.append(value, to: &buffer)
                 }
                 buffer.writeInteger(UInt8(ascii: "\n"))
-                if buffer.readableBytes >= 1 << 20 {
-                    try await writer.write(buffer)
-                    buffer.clear()
+            }
+            if table.isStreamed {
+                // Read and decoded from the merge's working file on a thread of its own, a few
+                // batches ahead; this task suspends while it waits for them, it never blocks.
+                let prefetch = RowPrefetch(receiverIsAThread: false) { table.makeCursor() }
+                while let rows = try await prefetch.nextBatch() {
+                    for row in rows { append(row) }
+                    if buffer.readableBytes >= 1 << 20 {
+                        try await writer.write(buffer)
+                        buffer.clear()
+                    }
+                }
+            } else {
+                var rows = table.makeCursor()
+                while let row = try rows.next() {
+                    append(row)
+                    if buffer.readableBytes >= 1 << 20 {
+                        try await writer.write(buffer)
+                        buffer.clear()
+                    }
                 }
             }
             if buffer.readableBytes > 0 { try await writer.write(buffer) }

@@ -2,36 +2,29 @@ import Foundation
 import Synchronization
 import WijkModel
 
-/// Reads another cursor's rows on a thread of its own, a few batches ahead of the one taking
-/// them: a store binds and writes rows while the next ones are read and decoded. For a store that
-/// takes rows on a thread of its own (SQLite's writer queue); the reading thread is the only one
-/// that touches the other cursor while it runs. Dropping it before the end (a load that failed)
-/// stops that thread.
-package struct PrefetchingCursor: RowCursor {
-    private final class Source: Sendable {
-        let channel = HandOff<[StoreValue]>(capacity: 4, receiverIsAThread: true)
-        /// Set before the channel is finished, read after its end is seen.
-        let error = Mutex<(any Error)?>(nil)
-        deinit { channel.cancel() }
-    }
-
-    private let source: Source
-    private var batch: [[StoreValue]] = []
-    private var position = 0
+/// Reads a cursor's rows on a thread of its own, a few batches ahead of the one taking them: a
+/// store binds and writes rows while the next ones are read and decoded. The reading thread is
+/// the only one that touches that cursor while it runs. Dropping it before the end (a load that
+/// failed) stops that thread.
+package final class RowPrefetch: Sendable {
+    private let channel: HandOff<[StoreValue]>
+    /// Set before the channel is finished, read after its end is seen.
+    private let error = Mutex<(any Error)?>(nil)
     package static let batchSize = 1024
 
-    package init(_ open: @escaping @Sendable () -> any RowCursor) {
-        let source = Source()
-        self.source = source
-        let channel = source.channel
-        Thread { [weak source] in
+    /// - Parameter receiverIsAThread: the rows are taken on a thread that may wait
+    ///   (`nextBatchWaiting`, a store's writer queue) rather than by a task (`nextBatch`).
+    package init(receiverIsAThread: Bool, _ open: @escaping @Sendable () -> any RowCursor) {
+        channel = HandOff(capacity: 4, receiverIsAThread: receiverIsAThread)
+        let channel = self.channel
+        Thread { [weak self] in
             var cursor = open()
             var rows: [[StoreValue]] = []
-            rows.reserveCapacity(PrefetchingCursor.batchSize)
+            rows.reserveCapacity(RowPrefetch.batchSize)
             do {
                 while let row = try cursor.next() {
                     rows.append(row)
-                    if rows.count == PrefetchingCursor.batchSize {
+                    if rows.count == RowPrefetch.batchSize {
                         guard channel.send(rows) else { return }
                         rows.removeAll(keepingCapacity: true)
                     }
@@ -40,10 +33,41 @@ package struct PrefetchingCursor: RowCursor {
             } catch {
                 // The rows before the error first, then the error where they end.
                 if !rows.isEmpty { _ = channel.send(rows) }
-                source?.error.withLock { $0 = error }
+                self?.error.withLock { $0 = error }
             }
             channel.finish()
         }.start()
+    }
+
+    deinit { channel.cancel() }
+
+    /// The next rows, suspending until they are read; nil at the end. Throws what the cursor threw.
+    package func nextBatch() async throws -> [[StoreValue]]? {
+        guard let rows = await channel.receive(), !rows.isEmpty else { return try end() }
+        return rows
+    }
+
+    /// The same, for a receiver on a thread of its own that may wait.
+    package func nextBatchWaiting() throws -> [[StoreValue]]? {
+        guard let rows = channel.receiveWaiting(), !rows.isEmpty else { return try end() }
+        return rows
+    }
+
+    private func end() throws -> [[StoreValue]]? {
+        if let error = error.withLock({ $0 }) { throw error }
+        return nil
+    }
+}
+
+/// A `RowCursor` over a `RowPrefetch`, for a store that takes rows on a thread that may wait.
+package struct PrefetchingCursor: RowCursor {
+    private let prefetch: RowPrefetch
+    private var batch: [[StoreValue]] = []
+    private var position = 0
+    package static let batchSize = RowPrefetch.batchSize
+
+    package init(_ open: @escaping @Sendable () -> any RowCursor) {
+        prefetch = RowPrefetch(receiverIsAThread: true, open)
     }
 
     package mutating func next() throws -> [StoreValue]? {
@@ -51,10 +75,7 @@ package struct PrefetchingCursor: RowCursor {
             defer { position += 1 }
             return batch[position]
         }
-        guard let rows = source.channel.receiveWaiting(), !rows.isEmpty else {
-            if let error = source.error.withLock({ $0 }) { throw error }
-            return nil
-        }
+        guard let rows = try prefetch.nextBatchWaiting() else { return nil }
         batch = rows
         position = 1
         return rows[0]

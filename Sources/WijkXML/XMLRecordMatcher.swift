@@ -25,7 +25,9 @@ package final class XMLRecordMatcher {
     // Parse state.
     var matched = 0
     var stack: [XMLNode] = []          // captured open elements
-    var pathSteps: [(qname: String, index: Int)] = []
+    /// The XPath of each open element on the records path (`/h:Export[1]/h:Huishouden[3]`), made
+    /// once per element from its parent's.
+    var pathSteps: [String] = []
     var siblingCounts: [[XMLName: Int]] = []
     /// The depth of an element whose subtree is skipped (outside the record, not needed as context).
     var skipFrom: Int?
@@ -79,7 +81,7 @@ package final class XMLRecordMatcher {
             if depth < siblingCounts.count { siblingCounts.removeSubrange(depth...) }
             if depth <= recordPath.count && same(recordPath[depth - 1], name) {
                 matched = depth
-                pathSteps.append((qname, siblingCounts[depth - 1][name]!))
+                pathSteps.append("\(pathSteps.last ?? "")/\(qname)[\(siblingCounts[depth - 1][name]!)]")
             } else if depth == recordPath.count {
                 let here = Array(recordPath.prefix(depth - 1)) + [name]
                 let taken = namesRead.contains(name) || otherRecordPaths.contains { $0.starts(with: here) || here.starts(with: $0) }
@@ -119,8 +121,7 @@ package final class XMLRecordMatcher {
             let node = stack.removeLast()
             if isRecord {
                 recordsSeen += 1
-                let xpath = "/" + pathSteps.map { "\($0.qname)[\($0.index)]" }.joined(separator: "/")
-                onRecord(XMLRecord(element: node, line: recordLine, xpath: xpath))
+                onRecord(XMLRecord(element: node, line: recordLine, xpath: pathSteps.last ?? ""))
                 // The record has been handed out: drop it, keep only its ancestors' other children.
                 if let parent = node.parent, parent.children.last === node { parent.children.removeLast() }
             } else if onPath, let parent = node.parent, parent.children.last === node {

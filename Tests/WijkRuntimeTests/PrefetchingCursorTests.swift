@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 import WijkModel
 import WijkRuntime
@@ -48,5 +50,63 @@ struct PrefetchingCursorTests {
         var n = 0
         while try last.next() != nil { n += 1 }
         #expect(n == 3)
+    }
+}
+
+/// The same rows for a task that awaits them (PostgreSQL's COPY), and the hand-off beneath it.
+struct RowPrefetchTests {
+    typealias Counting = PrefetchingCursorTests.Counting
+
+    @Test func aTaskGetsEveryRowInOrderAndTheErrorAfterThem() async throws {
+        for count in [0, 1, RowPrefetch.batchSize, 5_000] {
+            let prefetch = RowPrefetch(receiverIsAThread: false) { Counting(count: count) }
+            var seen: [Int] = []
+            while let rows = try await prefetch.nextBatch() {
+                for row in rows { if case .integer(let n) = row[0] { seen.append(n) } }
+            }
+            #expect(seen == Array(0..<count))
+        }
+        let failing = RowPrefetch(receiverIsAThread: false) { Counting(count: 10_000, failAt: 3_000) }
+        var rows = 0
+        await #expect(throws: Counting.Broken.self) {
+            while let batch = try await failing.nextBatch() { rows += batch.count }
+        }
+        #expect(rows == 3_000)
+    }
+
+    @Test func theHandOffKeepsOrderAndBoundsWhatIsInFlight() async throws {
+        let channel = HandOff<Int>(capacity: 2)
+        let sent = Mutex(0)
+        let sender = Thread {
+            for i in 0..<1_000 {
+                guard channel.send([i]) else { return }
+                sent.withLock { $0 = i + 1 }
+            }
+            channel.finish()
+        }
+        sender.start()
+        // Nobody receives yet: the sender waits with two batches queued (and one in its hands).
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(sent.withLock { $0 } <= 2)
+        var received: [Int] = []
+        while let batch = await channel.receive() { received += batch }
+        #expect(received == Array(0..<1_000))
+    }
+
+    @Test func aCancelledHandOffRefusesTheSender() async throws {
+        let channel = HandOff<Int>(capacity: 1)
+        let refused = Mutex(false)
+        let done = Mutex(false)
+        Thread {
+            var i = 0
+            while channel.send([i]) { i += 1 }
+            refused.withLock { $0 = true }
+            done.withLock { $0 = true }
+        }.start()
+        _ = await channel.receive()
+        channel.cancel()
+        for _ in 0..<100 where !done.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(refused.withLock { $0 })
+        #expect(await channel.receive() == nil)
     }
 }
