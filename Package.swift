@@ -82,7 +82,7 @@ let package = Package(
         .target(name: "WijkOnboarding", dependencies: ["WijkModel", "WijkCSV", "WijkXML", "WijkMapping", "WijkRules"]),
         // The command line: one subcommand per file, calling the pipeline and the monitoring.
         .executableTarget(name: "wijkmigratie", dependencies: [
-            "WijkPipeline", "WijkStats", "WijkModel", "WijkRules", "WijkOnboarding", "WijkMapping", "WijkExplain", "WijkWerkplaats",
+            "WijkPipeline", "WijkStats", "WijkModel", "WijkRuntime", "WijkRules", "WijkOnboarding", "WijkMapping", "WijkExplain", "WijkWerkplaats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,4 +1,3 @@
-import Synchronization
 import WijkModel
 import WijkRuntime
 
@@ -24,7 +23,7 @@ package struct SourceEntity: Hashable, Sendable {
 /// fields are filled from later ones; detecting those disagreements as conflicts is the conflict
 /// stage's job. In a folder of iStandaarden messages, read in the order they were sent, a later
 /// message's toewijzing replaces the earlier one instead (which stays in the lineage).
-package final class Merger: @unchecked Sendable {   // one thread at a time: the merge's, then a store's read-ahead per table (own RowFile.Reader, failures under a Mutex)
+package final class Merger: @unchecked Sendable {   // one thread at a time: the merge's, then a store's read-ahead per table (own RowFile.Reader, failures under a lock)
     struct Row {
         var values: [Value?]
         var derived: [String: String]
@@ -51,7 +50,7 @@ package final class Merger: @unchecked Sendable {   // one thread at a time: the
     /// BSN; `bron` NUL `sleutel` for the others): where they were and which rule.
     private var rejectedParents: [Entity: [String: (Provenance, RuleID)]] = [:]
     /// A row that could not be decoded, the first; set by whichever thread read it.
-    private let decodeFailureBox = Mutex<String?>(nil)
+    private let decodeFailureBox = Locked<String?>(nil)
     private var decodeFailure: String? {
         get { decodeFailureBox.withLock { $0 } }
         set { decodeFailureBox.withLock { $0 = $0 ?? newValue } }

@@ -3,8 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 import WijkModel
+import WijkRuntime
 
 /// The merge's working file: canonical rows, written once and rewritten when a later record
 /// merges into them, read back by offset. It lives in `$TMPDIR` (else `/tmp`) and is unlinked as
@@ -20,7 +20,7 @@ final class RowFile {
     private var written = 0
     /// Why the file failed, the first reason; set by whichever thread met it (a table read
     /// ahead of a store reads on a thread of its own).
-    private let firstFailure = Mutex<String?>(nil)
+    private let firstFailure = Locked<String?>(nil)
     var failure: String? { firstFailure.withLock { $0 } }
     private func fail(_ reason: String) { firstFailure.withLock { $0 = $0 ?? reason } }
     /// The merge's own reader; a table read ahead of a store brings its own.

@@ -20,12 +20,12 @@ final class JobBoard: Sendable {
         var next = 0
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
     private let finished: [DispatchSemaphore]
     private let cancelled = Atomic<Bool>(false)
 
     init(jobs: Int) {
-        state = Mutex(State(taken: Array(repeating: false, count: jobs), outcomes: Array(repeating: nil, count: jobs)))
+        state = Locked(State(taken: Array(repeating: false, count: jobs), outcomes: Array(repeating: nil, count: jobs)))
         finished = (0..<jobs).map { _ in DispatchSemaphore(value: 0) }
     }
 

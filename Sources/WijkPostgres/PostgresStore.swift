@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Logging
 internal import NIOPosix
 internal import NIOSSL
@@ -319,9 +318,9 @@ enum CopyText {
 
 /// Resumes a continuation once, whichever of its two ends comes first.
 final class ResumeOnce<T: Sendable>: Sendable {
-    private let continuation: Mutex<CheckedContinuation<T, Error>?>
+    private let continuation: Locked<CheckedContinuation<T, Error>?>
 
-    init(_ continuation: CheckedContinuation<T, Error>) { self.continuation = Mutex(continuation) }
+    init(_ continuation: CheckedContinuation<T, Error>) { self.continuation = Locked(continuation) }
 
     func resume(_ result: Result<T, Error>) {
         let pending = continuation.withLock { c -> CheckedContinuation<T, Error>? in

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// A bounded queue of batches from a thread of our own to a task, in order: the reading threads of
 /// a run hand mapped records to the merge through one; a table's rows are read from the merge's
@@ -8,7 +7,7 @@ import Synchronization
 /// made for that, never one of Swift's concurrency pool — and the receiving task suspends (it
 /// never blocks a pool thread) while the queue is empty.
 ///
-/// State under a `Mutex`; the sender's room is a semaphore with one permit per free place; a
+/// State under a lock (`Locked`, a `Mutex`); the sender's room is a semaphore with one permit per free place; a
 /// suspended receiver is a continuation resumed by the next send, finish or cancel. A receiver on
 /// a thread of its own (a store's writer queue taking rows) is made with `receiverIsAThread` and
 /// waits on a semaphore counting the batches instead.
@@ -34,7 +33,7 @@ package final class HandOff<Element: Sendable>: Sendable {
         }
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let room: DispatchSemaphore
     /// For a receiver on a thread: one permit per batch queued, and one for the end.
     private let ready: DispatchSemaphore?

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import WijkModel
 
 /// Reads a cursor's rows on a thread of its own, a few batches ahead of the one taking them: a
@@ -9,7 +8,7 @@ import WijkModel
 package final class RowPrefetch: Sendable {
     private let channel: HandOff<[StoreValue]>
     /// Set before the channel is finished, read after its end is seen.
-    private let error = Mutex<(any Error)?>(nil)
+    private let error = Locked<(any Error)?>(nil)
     package static let batchSize = 1024
 
     /// - Parameter receiverIsAThread: the rows are taken on a thread that may wait

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import WijkRuntime
 import WijkPipeline
 
 /// A progress line on stderr — file, records, records/s, how far, ETA — drawn only when stderr is
@@ -14,7 +14,7 @@ final class ProgressLine: Sendable {
 
     private let started = Date()
     /// Updated by the thread that puts the records in order, finished after the run has returned.
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let after: TimeInterval
 
     /// `nil` when stderr is not a terminal.

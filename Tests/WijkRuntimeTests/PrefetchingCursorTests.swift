@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import WijkModel
 import WijkRuntime
@@ -76,7 +75,7 @@ struct RowPrefetchTests {
 
     @Test func theHandOffKeepsOrderAndBoundsWhatIsInFlight() async throws {
         let channel = HandOff<Int>(capacity: 2)
-        let sent = Mutex(0)
+        let sent = Locked(0)
         let sender = Thread {
             for i in 0..<1_000 {
                 guard channel.send([i]) else { return }
@@ -95,8 +94,8 @@ struct RowPrefetchTests {
 
     @Test func aCancelledHandOffRefusesTheSender() async throws {
         let channel = HandOff<Int>(capacity: 1)
-        let refused = Mutex(false)
-        let done = Mutex(false)
+        let refused = Locked(false)
+        let done = Locked(false)
         Thread {
             var i = 0
             while channel.send([i]) { i += 1 }
