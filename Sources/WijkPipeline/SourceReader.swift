@@ -88,6 +88,8 @@ struct SourceReader: Sendable {
                 }
             }
         } catch {
+            // One place per entity, so that the ordering thread finds each (and the error at the first).
+            spools += Array(repeating: nil, count: items.count - spools.count)
             return JobBoard.Outcome(spools: spools, error: RunError(.workingFile, "\(error); nothing was loaded"))
         }
         var failure: (any Error)?

@@ -40,7 +40,10 @@ package final class SpoolFile: @unchecked Sendable {   // written by one thread,
 
     /// Appends one entry (before `rewind`).
     package func append(_ bytes: [UInt8]) {
-        precondition(!reading, "SpoolFile.append after rewind")
+        guard !reading else {
+            failure = failure ?? "an entry was added to a spool file after its reading began (a fault of the program)"
+            return
+        }
         var n = UInt32(bytes.count)
         for _ in 0..<4 {
             buffer.append(UInt8(truncatingIfNeeded: n))

@@ -45,5 +45,8 @@ struct SpoolFileTests {
         spool.rewind()
         #expect(spool.next() == [1, 2, 3])
         #expect(spool.next() == nil)
+        // Adding after the reading began is refused, and said, never a crash.
+        spool.append([4])
+        #expect(spool.failure?.contains("after its reading began") == true)
     }
 }
