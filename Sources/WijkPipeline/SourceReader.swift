@@ -27,12 +27,21 @@ struct SourceReader: Sendable {
         let out = EventBatcher(send: send)
         let readPlan = ReadPlan(plan)
         let board = JobBoard(jobs: readPlan.jobs.count)
+        // The one file every spool of the run lives in, when anything will wait in one.
+        var area: SpoolArea?
+        if threads > 1 || readPlan.jobs.contains(where: { $0.items.count > 1 }) {
+            do { area = try SpoolArea() } catch {
+                out.emit(.failed(RunError(.workingFile, "\(error); nothing was loaded")))
+                out.emit(.produced(out.produced))
+                return out.flush()
+            }
+        }
         let workers = DispatchGroup()
-        for _ in 0..<max(threads - 1, 0) {
+        for _ in 0..<(area == nil ? 0 : threads - 1) {
             workers.enter()
-            Thread { [self] in
+            Thread { [self, area] in
                 defer { workers.leave() }
-                while let job = board.takeNext() { board.finish(job, readAhead(job, readPlan, board, progress: nil)) }
+                while let job = board.takeNext() { board.finish(job, readAhead(job, readPlan, board, area, progress: nil)) }
             }.start()
         }
         defer {
@@ -46,12 +55,12 @@ struct SourceReader: Sendable {
             logger.info("reading", metadata: ["bron": "\(compiled.bron)", "entiteit": "\(compiled.entity.rawValue)", "bestand": "\(compiled.bestand)"])
             if item.slot == 0 && board.take(item.job) {
                 // Nobody has read the file: read it here, this entity straight on.
-                let outcome = read(item.job, readPlan, board, direct: out, progress: progress)
+                let outcome = read(item.job, readPlan, board, area, direct: out, progress: progress)
                 board.finish(item.job, outcome)
                 if let error = outcome.error { return out.emit(.failed(error)) }
             } else {
                 while !board.isFinished(item.job), let ahead = board.takeNext() {
-                    board.finish(ahead, readAhead(ahead, readPlan, board, progress: progress))
+                    board.finish(ahead, readAhead(ahead, readPlan, board, area, progress: progress))
                 }
                 let outcome = board.outcome(waitingFor: item.job)
                 if let spool = outcome.spools[item.slot] {
@@ -65,32 +74,27 @@ struct SourceReader: Sendable {
     }
 
     /// Reads a job's file with every entity into a spool file.
-    private func readAhead(_ job: Int, _ readPlan: ReadPlan, _ board: JobBoard, progress: (@Sendable (RunProgress) -> Void)?) -> JobBoard.Outcome {
-        read(job, readPlan, board, direct: nil, progress: progress)
+    private func readAhead(_ job: Int, _ readPlan: ReadPlan, _ board: JobBoard, _ area: SpoolArea?,
+                           progress: (@Sendable (RunProgress) -> Void)?) -> JobBoard.Outcome {
+        read(job, readPlan, board, area, direct: nil, progress: progress)
     }
 
     /// Reads a job's file: its first entity into `direct` if given, every other one into a spool file.
-    private func read(_ job: Int, _ readPlan: ReadPlan, _ board: JobBoard, direct: EventSink?,
+    private func read(_ job: Int, _ readPlan: ReadPlan, _ board: JobBoard, _ area: SpoolArea?, direct: EventSink?,
                       progress: (@Sendable (RunProgress) -> Void)?) -> JobBoard.Outcome {
         let plannedJob = readPlan.jobs[job]
         let items = plannedJob.items.map { readPlan.items[$0] }
         var spools: [SpoolFile?] = []
         var sinks: [EventSink] = []
-        do {
-            for (slot, _) in items.enumerated() {
-                if slot == 0, let direct {
-                    spools.append(nil)
-                    sinks.append(direct)
-                } else {
-                    let file = try SpoolFile()
-                    spools.append(file)
-                    sinks.append(SpoolSink(file: file, stopped: { board.isCancelled }))
-                }
+        for (slot, _) in items.enumerated() {
+            if slot == 0, let direct {
+                spools.append(nil)
+                sinks.append(direct)
+            } else if let area {
+                let file = SpoolFile(in: area)
+                spools.append(file)
+                sinks.append(SpoolSink(file: file, stopped: { board.isCancelled }))
             }
-        } catch {
-            // One place per entity, so that the ordering thread finds each (and the error at the first).
-            spools += Array(repeating: nil, count: items.count - spools.count)
-            return JobBoard.Outcome(spools: spools, error: RunError(.workingFile, "\(error); nothing was loaded"))
         }
         var failure: (any Error)?
         do {

@@ -4,24 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Entries written one after another to a file of the run's own, then read back once in the same
-/// order: the records of an entity that were read early (a file feeding several entities is
-/// parsed once) wait here for their entity's turn in the merge. Like the merge's working file it
-/// lives in `$TMPDIR` (else `/tmp`) and is unlinked as soon as it is opened, so it is gone when
-/// the run ends, also when the run is killed; memory holds one buffer, never the entries.
-package final class SpoolFile: @unchecked Sendable {   // written by one thread, then handed whole (through a lock) to one that only reads it
+/// The one file a run's spools live in. Like the merge's working file it lives in `$TMPDIR`
+/// (else `/tmp`) and is unlinked as soon as it is opened, so it is gone when the run ends, also
+/// when the run is killed. One file for every spool, however many: a folder of thousands of
+/// messages, each feeding three entities, must not hold thousands of descriptors open. Threads
+/// write chunks to it at offsets they reserve under a lock, and read them back by offset.
+package final class SpoolArea: Sendable {
     private let fd: Int32
-    private var buffer: [UInt8] = []
-    private var written = 0
-    private var readAt = 0
-    private var bufferStart = 0
-    private var reading = false
-    /// Why the file could not be written or read back (a full disk); nothing is handed out then.
-    package private(set) var failure: String?
-    /// How many entries were appended.
-    package private(set) var count = 0
-
-    static let bufferSize = 1 << 20
+    private let end = Locked(0)
+    private let firstFailure = Locked<String?>(nil)
 
     /// - Parameter folder: where the file goes, else `$TMPDIR`, else `/tmp`.
     package init(folder: String? = nil) throws {
@@ -33,15 +24,87 @@ package final class SpoolFile: @unchecked Sendable {   // written by one thread,
         }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         self.fd = fd
-        buffer.reserveCapacity(SpoolFile.bufferSize + 4096)
     }
 
     deinit { close(fd) }
 
+    /// Why writing or reading failed, the first reason (a full disk).
+    package var failure: String? { firstFailure.withLock { $0 } }
+
+    private func fail(_ reason: String) { firstFailure.withLock { $0 = $0 ?? reason } }
+
+    /// Writes a chunk; its offset, or nil when it could not be written.
+    func write(_ bytes: [UInt8]) -> Int? {
+        let offset = end.withLock { end -> Int in
+            defer { end += bytes.count }
+            return end
+        }
+        var done = 0
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            while done < buffer.count {
+                let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    fail("writing a spool file failed: \(String(cString: strerror(errno))) (set TMPDIR to a folder with room)")
+                    return false
+                }
+                done += n
+            }
+            return true
+        }
+        return ok ? offset : nil
+    }
+
+    /// Reads a chunk back; nil when it could not be read.
+    func read(at offset: Int, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                fail("reading a spool file failed: \(String(cString: strerror(errno)))")
+                return nil
+            }
+            if n == 0 {
+                fail("a spool file ended early (it was changed under the run)")
+                return nil
+            }
+            done += n
+        }
+        return bytes
+    }
+}
+
+/// Entries written one after another, then read back once in the same order: the records of an
+/// entity that were read early (a file feeding several entities is parsed once) wait here for
+/// their entity's turn in the merge. The entries go to the run's `SpoolArea` in chunks of about a
+/// megabyte, each holding whole entries; memory holds the chunk being written or read, nothing
+/// while the spool waits.
+package final class SpoolFile: @unchecked Sendable {   // written by one thread, then handed whole (through a lock) to one that only reads it
+    private let area: SpoolArea
+    private var buffer: [UInt8] = []
+    private var chunks: [(offset: Int, count: Int)] = []
+    private var reading = false
+    private var chunk = 0
+    private var at = 0
+    private var ownFailure: String?
+    /// How many entries were appended.
+    package private(set) var count = 0
+
+    static let chunkSize = 1 << 20
+
+    package init(in area: SpoolArea) {
+        self.area = area
+    }
+
+    /// Why the spool could not be written or read back (a full disk); nothing is handed out then.
+    package var failure: String? { ownFailure ?? area.failure }
+
     /// Appends one entry (before `rewind`).
     package func append(_ bytes: [UInt8]) {
         guard !reading else {
-            failure = failure ?? "an entry was added to a spool file after its reading began (a fault of the program)"
+            ownFailure = ownFailure ?? "an entry was added to a spool file after its reading began (a fault of the program)"
             return
         }
         var n = UInt32(bytes.count)
@@ -51,74 +114,46 @@ package final class SpoolFile: @unchecked Sendable {   // written by one thread,
         }
         buffer.append(contentsOf: bytes)
         count += 1
-        if buffer.count >= SpoolFile.bufferSize { flush() }
+        if buffer.count >= SpoolFile.chunkSize { flush() }
     }
 
     private func flush() {
-        defer { buffer.removeAll(keepingCapacity: true) }
-        guard failure == nil else { return }
-        var done = 0
-        buffer.withUnsafeBytes { bytes in
-            while done < bytes.count {
-                let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(written + done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = "writing a spool file failed: \(String(cString: strerror(errno))) (set TMPDIR to a folder with room)"
-                    return
-                }
-                done += n
-            }
-        }
-        written += done
+        defer { buffer = [] }
+        guard !buffer.isEmpty, failure == nil else { return }
+        if let offset = area.write(buffer) { chunks.append((offset, buffer.count)) }
     }
 
     /// Ends the writing; `next` then hands the entries out from the first.
     package func rewind() {
         flush()
         reading = true
-        readAt = 0
-        bufferStart = 0
+        chunk = 0
+        at = 0
     }
 
     /// The next entry; nil at the end, or after a failure (`failure` says which).
     package func next() -> [UInt8]? {
         guard reading, failure == nil else { return nil }
-        guard let header = take(4) else { return nil }
-        let n = Int(header[0]) | Int(header[1]) << 8 | Int(header[2]) << 16 | Int(header[3]) << 24
-        guard let entry = take(n) else {
-            if failure == nil { failure = "a spool file ended inside an entry (it was changed under the run)" }
-            return nil
+        if at >= buffer.count {
+            guard chunk < chunks.count else {
+                buffer = []
+                return nil
+            }
+            guard let bytes = area.read(at: chunks[chunk].offset, count: chunks[chunk].count) else { return nil }
+            buffer = bytes
+            chunk += 1
+            at = 0
         }
-        return entry
+        guard at + 4 <= buffer.count else { return damaged() }
+        let n = Int(buffer[at]) | Int(buffer[at + 1]) << 8 | Int(buffer[at + 2]) << 16 | Int(buffer[at + 3]) << 24
+        guard at + 4 + n <= buffer.count else { return damaged() }
+        defer { at += 4 + n }
+        return Array(buffer[(at + 4)..<(at + 4 + n)])
     }
 
-    /// `n` bytes from the read position, refilling the buffer from the file as needed.
-    private func take(_ n: Int) -> [UInt8]? {
-        if readAt + n > bufferStart + buffer.count {
-            // Keep what is left of the buffer, then read on from where it ends.
-            let keep = Array(buffer[(readAt - bufferStart)...])
-            let fileAt = bufferStart + buffer.count
-            let want = max(n - keep.count, SpoolFile.bufferSize)
-            var more = [UInt8](repeating: 0, count: min(want, written - fileAt))
-            var done = 0
-            while done < more.count {
-                let got = more.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(fileAt + done)) }
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    failure = "reading a spool file failed: \(String(cString: strerror(errno)))"
-                    return nil
-                }
-                if got == 0 { break }
-                done += got
-            }
-            more.removeSubrange(done...)
-            buffer = keep + more
-            bufferStart = readAt
-            guard readAt + n <= bufferStart + buffer.count else { return nil }
-        }
-        let start = readAt - bufferStart
-        readAt += n
-        return Array(buffer[start..<(start + n)])
+    private func damaged() -> [UInt8]? {
+        ownFailure = ownFailure ?? "a spool file was damaged under the run"
+        return nil
     }
 }
 
