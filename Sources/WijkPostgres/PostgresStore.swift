@@ -163,7 +163,7 @@ package final class PostgresStore: WijkteamStore, Sendable {
             if table.isStreamed {
                 // Read and decoded from the merge's working file on a thread of its own, a few
                 // batches ahead; this task suspends while it waits for them, it never blocks.
-                let prefetch = RowPrefetch(receiverIsAThread: false) { table.makeCursor() }
+                let prefetch = RowPrefetch { table.makeCursor() }
                 while let rows = try await prefetch.nextBatch() {
                     for row in rows { append(row) }
                     if buffer.readableBytes >= 1 << 20 {

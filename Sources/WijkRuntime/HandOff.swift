@@ -9,8 +9,8 @@ import Dispatch
 ///
 /// State under a lock (`Locked`, a `Mutex`); the sender's room is a semaphore with one permit per free place; a
 /// suspended receiver is a continuation resumed by the next send, finish or cancel. A receiver on
-/// a thread of its own (a store's writer queue taking rows) is made with `receiverIsAThread` and
-/// waits on a semaphore counting the batches instead.
+/// a thread of its own (a store's writer queue taking rows) waits instead on a semaphore with one
+/// permit per queued batch and one for the end, which every way of receiving keeps in step.
 package final class HandOff<Element: Sendable>: Sendable {
     private struct State {
         var batches: [[Element]] = []
@@ -35,15 +35,14 @@ package final class HandOff<Element: Sendable>: Sendable {
 
     private let state = Locked(State())
     private let room: DispatchSemaphore
-    /// For a receiver on a thread: one permit per batch queued, and one for the end.
-    private let ready: DispatchSemaphore?
+    /// One permit per batch queued, and one for the end.
+    private let ready = DispatchSemaphore(value: 0)
 
-    package init(capacity: Int = 8, receiverIsAThread: Bool = false) {
+    package init(capacity: Int = 8) {
         // Made empty and then given its permits: libdispatch refuses to free a semaphore whose
         // count is below the one it was made with (a sender stopped mid-way would leave it so).
         room = DispatchSemaphore(value: 0)
         for _ in 0..<capacity { room.signal() }
-        ready = receiverIsAThread ? DispatchSemaphore(value: 0) : nil
     }
 
     /// Waits while the queue is full; false when the receiving side has stopped listening. Call
@@ -59,7 +58,7 @@ package final class HandOff<Element: Sendable>: Sendable {
             s.batches.append(batch)
             return (true, nil)
         }
-        if accepted && receiver == nil { ready?.signal() }
+        if accepted && receiver == nil { ready.signal() }
         if !accepted {
             room.signal()       // wake the next sender too: the receiving side is gone
             return false
@@ -78,7 +77,7 @@ package final class HandOff<Element: Sendable>: Sendable {
             defer { s.waiting = nil }
             return s.waiting
         }
-        ready?.signal()
+        ready.signal()
         receiver?.resume(returning: nil)
     }
 
@@ -92,33 +91,37 @@ package final class HandOff<Element: Sendable>: Sendable {
             return s.waiting
         }
         room.signal()
-        ready?.signal()
+        ready.signal()
         receiver?.resume(returning: nil)
     }
 
     /// The next batch, suspending until there is one; nil when the sending side is done and
     /// everything is taken (or the queue was cancelled). One receiver at a time.
     package func receive() async -> [Element]? {
-        if let ready = poll() { return ready.batch }
+        if let polled = poll() {
+            if polled.batch != nil { _ = ready.wait(timeout: .now()) }    // its permit, taken without waiting
+            return polled.batch
+        }
         return await withCheckedContinuation { continuation in
-            let ready = state.withLock { s -> [Element]?? in
+            let taken = state.withLock { s -> [Element]?? in
                 if !s.isEmpty { return .some(s.take()) }
                 if s.finished || s.cancelled { return .some(nil) }
                 s.waiting = continuation
                 return nil
             }
-            if let ready {
-                if ready != nil { room.signal() }
-                continuation.resume(returning: ready)
+            if let taken {
+                if taken != nil {
+                    room.signal()
+                    _ = ready.wait(timeout: .now())
+                }
+                continuation.resume(returning: taken)
             }
         }
     }
 
-    /// The next batch for a receiver on a thread of its own (made with `receiverIsAThread`),
-    /// waiting for it; nil when the sending side is done and everything is taken. Never call it
-    /// from async code: use `receive()`.
+    /// The next batch for a receiver on a thread of its own, waiting for it; nil when the sending
+    /// side is done and everything is taken. Never call it from async code: use `receive()`.
     package func receiveWaiting() -> [Element]? {
-        guard let ready else { preconditionFailure("HandOff.receiveWaiting needs a HandOff made with receiverIsAThread") }
         ready.wait()
         let batch = poll()
         if batch?.batch == nil { ready.signal() }     // the end stays the end for a later call

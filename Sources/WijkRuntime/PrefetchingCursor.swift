@@ -11,10 +11,10 @@ package final class RowPrefetch: Sendable {
     private let error = Locked<(any Error)?>(nil)
     package static let batchSize = 1024
 
-    /// - Parameter receiverIsAThread: the rows are taken on a thread that may wait
-    ///   (`nextBatchWaiting`, a store's writer queue) rather than by a task (`nextBatch`).
-    package init(receiverIsAThread: Bool, _ open: @escaping @Sendable () -> any RowCursor) {
-        channel = HandOff(capacity: 4, receiverIsAThread: receiverIsAThread)
+    /// The rows are taken by a task (`nextBatch`) or on a thread that may wait (`nextBatchWaiting`,
+    /// a store's writer queue).
+    package init(_ open: @escaping @Sendable () -> any RowCursor) {
+        channel = HandOff(capacity: 4)
         let channel = self.channel
         Thread { [weak self] in
             var cursor = open()
@@ -66,7 +66,7 @@ package struct PrefetchingCursor: RowCursor {
     package static let batchSize = RowPrefetch.batchSize
 
     package init(_ open: @escaping @Sendable () -> any RowCursor) {
-        prefetch = RowPrefetch(receiverIsAThread: true, open)
+        prefetch = RowPrefetch(open)
     }
 
     package mutating func next() throws -> [StoreValue]? {

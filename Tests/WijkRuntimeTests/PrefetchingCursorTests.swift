@@ -58,14 +58,14 @@ struct RowPrefetchTests {
 
     @Test func aTaskGetsEveryRowInOrderAndTheErrorAfterThem() async throws {
         for count in [0, 1, RowPrefetch.batchSize, 5_000] {
-            let prefetch = RowPrefetch(receiverIsAThread: false) { Counting(count: count) }
+            let prefetch = RowPrefetch { Counting(count: count) }
             var seen: [Int] = []
             while let rows = try await prefetch.nextBatch() {
                 for row in rows { if case .integer(let n) = row[0] { seen.append(n) } }
             }
             #expect(seen == Array(0..<count))
         }
-        let failing = RowPrefetch(receiverIsAThread: false) { Counting(count: 10_000, failAt: 3_000) }
+        let failing = RowPrefetch { Counting(count: 10_000, failAt: 3_000) }
         var rows = 0
         await #expect(throws: Counting.Broken.self) {
             while let batch = try await failing.nextBatch() { rows += batch.count }
@@ -90,6 +90,30 @@ struct RowPrefetchTests {
         var received: [Int] = []
         while let batch = await channel.receive() { received += batch }
         #expect(received == Array(0..<1_000))
+    }
+
+    /// A task and a thread may take turns receiving: the thread's permits stay in step with the
+    /// batches whichever way each was taken.
+    @Test func aTaskAndAThreadTakingTurnsGetEveryBatchInOrder() async throws {
+        let channel = HandOff<Int>(capacity: 3)
+        Thread {
+            for i in 0..<200 { _ = channel.send([i]) }
+            channel.finish()
+        }.start()
+        var received: [Int] = []
+        for turn in 0... {
+            let batch: [Int]?
+            if turn % 2 == 0 {
+                batch = await channel.receive()
+            } else {
+                batch = await Task.detached { channel.receiveWaiting() }.value
+            }
+            guard let batch else { break }
+            received += batch
+        }
+        #expect(received == Array(0..<200))
+        #expect(channel.receiveWaiting() == nil)
+        #expect(await channel.receive() == nil)
     }
 
     @Test func aCancelledHandOffRefusesTheSender() async throws {
