@@ -42,14 +42,12 @@ final class RowFile {
 
     /// The working file goes into `folder`, else `$TMPDIR`, else `/tmp`.
     init(folder: String? = nil) throws {
-        let folder = folder ?? getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(folder)/wijkmigratie-merge-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw MergeError(.cannotCreate, "cannot make the merge's working file in \(folder): \(String(cString: strerror(errno))) (set TMPDIR to a folder with room)")
+        let folder = RunFile.folder(folder)
+        switch RunFile.make(in: folder, prefix: "wijkmigratie-merge") {
+        case .success(let fd): self.fd = fd
+        case .failure(let error):
+            throw MergeError(.cannotCreate, "cannot make the merge's working file in \(folder): \(error) (set TMPDIR to a folder with room)")
         }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        self.fd = fd
         pending.reserveCapacity(RowFile.flushAt + 4096)
     }
 
@@ -69,21 +67,12 @@ final class RowFile {
     }
 
     private func flush() {
-        guard failure == nil, !pending.isEmpty else { return pending.removeAll(keepingCapacity: true) }
-        var done = 0
-        pending.withUnsafeBytes { buffer in
-            while done < buffer.count {
-                let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(written + done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    fail("writing the merge's working file failed: \(String(cString: strerror(errno))) (set TMPDIR to a folder with room)")
-                    return
-                }
-                done += n
-            }
+        defer { pending.removeAll(keepingCapacity: true) }
+        guard failure == nil, !pending.isEmpty else { return }
+        switch RunFile.write(fd, pending, at: written) {
+        case .success: written += pending.count
+        case .failure(let error): fail("writing the merge's working file failed: \(error) (set TMPDIR to a folder with room)")
         }
-        written += done
-        pending.removeAll(keepingCapacity: true)
     }
 
     /// How many bytes were appended: the working file's size.
@@ -134,18 +123,12 @@ final class RowFile {
     }
 
     private func readFully(into buffer: inout [UInt8], count: Int, at offset: Int) -> Int? {
-        var done = 0
-        while done < count {
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                fail("reading the merge's working file failed: \(String(cString: strerror(errno)))")
-                return nil
-            }
-            if n == 0 { break }
-            done += n
+        switch RunFile.read(fd, into: &buffer, count: count, at: offset) {
+        case .success(let n): return n
+        case .failure(let error):
+            fail("reading the merge's working file failed: \(error)")
+            return nil
         }
-        return done
     }
 }
 

@@ -14,10 +14,7 @@ enum ReadEventCoding {
         case .mapped(let record, _):
             w.byte(1)
             Value.encode(record.values, into: &w)
-            switch record.provenance.locatie {
-            case .line(let n): w.byte(0); w.integer(n)
-            case .xpath(let path, let line): w.byte(1); w.integer(line); w.string(path)
-            }
+            record.provenance.locatie.encode(into: &w)
             w.optionalString(record.provenance.bronSleutel)
             w.count(record.warnings.count)
             for finding in record.warnings { encode(finding, into: &w) }
@@ -59,14 +56,7 @@ enum ReadEventCoding {
         case 1:
             let key = RunState.Key(bron: compiled.bron, entity: compiled.entity)
             let values = try Value.decodeAll(from: &r)
-            let locatie: Location
-            switch try r.byte() {
-            case 0: locatie = .line(try r.integer())
-            case 1:
-                let line = try r.integer()
-                locatie = .xpath(try r.string(), line: line)
-            default: throw ByteCodingError()
-            }
+            let locatie = try Location.decode(from: &r)
             let provenance = Provenance(bron: compiled.bron, bestand: compiled.bestand, locatie: locatie, bronSleutel: try r.optionalString())
             var warnings: [Finding] = []
             for _ in 0..<(try r.count()) { warnings.append(try decodeFinding(&r)) }

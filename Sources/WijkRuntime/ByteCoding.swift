@@ -197,23 +197,32 @@ extension Provenance {
     package func encode(into w: inout ByteWriter) {
         w.string(bron)
         w.string(bestand)
-        switch locatie {
-        case .line(let n): w.byte(0); w.integer(n)
-        case .xpath(let path, let line): w.byte(1); w.integer(line); w.string(path)
-        }
+        locatie.encode(into: &w)
         w.optionalString(bronSleutel)
     }
 
     package static func decode(from r: inout ByteReader) throws -> Provenance {
         let bron = try r.string(), bestand = try r.string()
-        let locatie: Location
+        let locatie = try Location.decode(from: &r)
+        return Provenance(bron: bron, bestand: bestand, locatie: locatie, bronSleutel: try r.optionalString())
+    }
+}
+
+extension Location {
+    package func encode(into w: inout ByteWriter) {
+        switch self {
+        case .line(let n): w.byte(0); w.integer(n)
+        case .xpath(let path, let line): w.byte(1); w.integer(line); w.string(path)
+        }
+    }
+
+    package static func decode(from r: inout ByteReader) throws -> Location {
         switch try r.byte() {
-        case 0: locatie = .line(try r.integer())
+        case 0: return .line(try r.integer())
         case 1:
             let line = try r.integer()
-            locatie = .xpath(try r.string(), line: line)
+            return .xpath(try r.string(), line: line)
         default: throw ByteCodingError()
         }
-        return Provenance(bron: bron, bestand: bestand, locatie: locatie, bronSleutel: try r.optionalString())
     }
 }

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The one file a run's spools live in. Like the merge's working file it lives in `$TMPDIR`
+/// The one file a run's spools live in (a `RunFile`). Like the merge's working file it lives in `$TMPDIR`
 /// (else `/tmp`) and is unlinked as soon as it is opened, so it is gone when the run ends, also
 /// when the run is killed. One file for every spool, however many: a folder of thousands of
 /// messages, each feeding three entities, must not hold thousands of descriptors open. Threads
@@ -16,14 +16,12 @@ package final class SpoolArea: Sendable {
 
     /// - Parameter folder: where the file goes, else `$TMPDIR`, else `/tmp`.
     package init(folder: String? = nil) throws {
-        let folder = folder ?? getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(folder)/wijkmigratie-spool-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw SpoolError(description: "cannot make a spool file in \(folder): \(String(cString: strerror(errno))) (set TMPDIR to a folder with room)")
+        let folder = RunFile.folder(folder)
+        switch RunFile.make(in: folder, prefix: "wijkmigratie-spool") {
+        case .success(let fd): self.fd = fd
+        case .failure(let error):
+            throw SpoolError(description: "cannot make a spool file in \(folder): \(error) (set TMPDIR to a folder with room)")
         }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        self.fd = fd
     }
 
     deinit { close(fd) }
@@ -39,40 +37,25 @@ package final class SpoolArea: Sendable {
             defer { end += bytes.count }
             return end
         }
-        var done = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            while done < buffer.count {
-                let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    fail("writing a spool file failed: \(String(cString: strerror(errno))) (set TMPDIR to a folder with room)")
-                    return false
-                }
-                done += n
-            }
-            return true
+        switch RunFile.write(fd, bytes, at: offset) {
+        case .success: return offset
+        case .failure(let error):
+            fail("writing a spool file failed: \(error) (set TMPDIR to a folder with room)")
+            return nil
         }
-        return ok ? offset : nil
     }
 
     /// Reads a chunk back; nil when it could not be read.
     func read(at offset: Int, count: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                fail("reading a spool file failed: \(String(cString: strerror(errno)))")
-                return nil
-            }
-            if n == 0 {
-                fail("a spool file ended early (it was changed under the run)")
-                return nil
-            }
-            done += n
+        switch RunFile.read(fd, into: &bytes, count: count, at: offset) {
+        case .success(let n) where n == count: return bytes
+        case .success:
+            fail("a spool file ended early (it was changed under the run)")
+        case .failure(let error):
+            fail("reading a spool file failed: \(error)")
         }
-        return bytes
+        return nil
     }
 }
 
