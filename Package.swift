@@ -118,7 +118,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "WijkPipelineTests", dependencies: [
-            "WijkPipeline", "WijkMapping", "WijkModel", "WijkCSV", "TestSupport",
+            "WijkPipeline", "WijkMapping", "WijkModel", "WijkCSV", "WijkXML", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Schemas"]),
         .testTarget(name: "WijkOnboardingTests", dependencies: ["WijkOnboarding", "WijkMapping", "WijkModel", "TestSupport"]),

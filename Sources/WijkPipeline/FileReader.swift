@@ -148,13 +148,10 @@ struct FileReader {
                 // What the fields took from the record's ancestors (a message's client BSN, its
                 // sender) goes with the raw text, as a comment before the element: the ancestors
                 // themselves are gone by the time a record is rejected.
-                let fromAncestors = zip(entity.xpaths, values).filter { $0.0.parentSteps > 0 }.map { "\($0.0.text) = \($0.1)" }
+                let xpaths = entity.xpaths
                 let raw = RawText(utf8: {
                     var bytes: [UInt8] = []
-                    if !fromAncestors.isEmpty {
-                        let note = fromAncestors.joined(separator: "; ").replacingOccurrences(of: "--", with: "- -")
-                        bytes.append(contentsOf: "<!-- from the record's ancestors: \(note) -->\n".utf8)
-                    }
+                    Self.noteAncestors(xpaths, values, into: &bytes)
                     record.element.serialize(into: &bytes)
                     return bytes
                 })
@@ -186,6 +183,30 @@ struct FileReader {
                                            melding: "no element matched the records path; are its names and namespaces right?")))
             }
         }
+    }
+
+    /// `<!-- from the record's ancestors: ../../@nr = 12; … -->` and a newline, when any field took
+    /// its value from above the record; `--` (which would end the comment) written as `- -`.
+    static func noteAncestors(_ xpaths: [XPath], _ values: [String], into bytes: inout [UInt8]) {
+        var first = true
+        for (xpath, value) in zip(xpaths, values) where xpath.parentSteps > 0 {
+            bytes.append(contentsOf: (first ? "<!-- from the record's ancestors: " : "; ").utf8)
+            first = false
+            for part in [xpath.text, " = ", value] {
+                var dash = false
+                for byte in part.utf8 {
+                    if byte == UInt8(ascii: "-") && dash {
+                        bytes.append(UInt8(ascii: " "))
+                        bytes.append(byte)
+                        dash = false
+                        continue
+                    }
+                    bytes.append(byte)
+                    dash = byte == UInt8(ascii: "-")
+                }
+            }
+        }
+        if !first { bytes.append(contentsOf: " -->\n".utf8) }
     }
 
     static func fileSize(_ path: String) -> Int {

@@ -28,7 +28,9 @@ package final class XMLRecordMatcher {
     /// The XPath of each open element on the records path (`/h:Export[1]/h:Huishouden[3]`), made
     /// once per element from its parent's.
     var pathSteps: [String] = []
-    var siblingCounts: [[XMLName: Int]] = []
+    /// Per depth on the records path, how many children of each name the open element has had so
+    /// far (few names per element: a list searched in order, names compared without hashing).
+    var siblingCounts: [[(name: XMLName, count: Int)]] = []
     /// The depth of an element whose subtree is skipped (outside the record, not needed as context).
     var skipFrom: Int?
     var recordLine = 0
@@ -71,17 +73,24 @@ package final class XMLRecordMatcher {
 
     /// An element opens at `depth` (the matcher `wants` it). `attributes` and `namespaces` are
     /// made only when this matcher captures the element.
-    func start(depth: Int, name: XMLName, qname: String, line: Int, attributes: () -> [(name: XMLName, qualifiedName: String, value: String)],
+    func start(depth: Int, name: XMLName, qname: String, line: Int, attributes: (XMLBytes) -> [XMLNode.Attribute],
                namespaces: () -> [(prefix: String?, uri: String)]) {
         // Is this element on the records path?
         let parentOnPath = matched == depth - 1
         if parentOnPath {
-            if siblingCounts.count < depth { siblingCounts.append([:]) }
-            siblingCounts[depth - 1][name, default: 0] += 1
+            if siblingCounts.count < depth { siblingCounts.append([]) }
             if depth < siblingCounts.count { siblingCounts.removeSubrange(depth...) }
+            let position: Int
+            if let i = siblingCounts[depth - 1].firstIndex(where: { $0.name == name }) {
+                siblingCounts[depth - 1][i].count += 1
+                position = siblingCounts[depth - 1][i].count
+            } else {
+                siblingCounts[depth - 1].append((name, 1))
+                position = 1
+            }
             if depth <= recordPath.count && same(recordPath[depth - 1], name) {
                 matched = depth
-                pathSteps.append("\(pathSteps.last ?? "")/\(qname)[\(siblingCounts[depth - 1][name]!)]")
+                pathSteps.append("\(pathSteps.last ?? "")/\(qname)[\(position)]")
             } else if depth == recordPath.count {
                 let here = Array(recordPath.prefix(depth - 1)) + [name]
                 let taken = namesRead.contains(name) || otherRecordPaths.contains { $0.starts(with: here) || here.starts(with: $0) }
@@ -96,7 +105,11 @@ package final class XMLRecordMatcher {
             return
         }
         if !stack.isEmpty || (matched == depth && depth == captureFrom) {
-            let node = XMLNode(name: name, qualifiedName: qname, attributes: attributes(), line: line, parent: stack.last)
+            // A record's elements share one store of bytes, made anew for each record (so that
+            // the ancestors' store does not grow with the records read inside them).
+            let isRecord = matched == depth && depth == recordPath.count
+            let store = isRecord ? XMLBytes() : stack.last?.store ?? XMLBytes()
+            let node = XMLNode(name: name, qualifiedName: qname, store: store, attributes: attributes(store), line: line, parent: stack.last)
             stack.last?.children.append(node)
             stack.append(node)
         }

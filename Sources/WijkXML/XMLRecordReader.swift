@@ -50,10 +50,11 @@ package final class XMLRecordReader {
     package private(set) var bytesRead = 0
     /// Names come from libxml2's dictionary, one pointer per distinct name: make each String once.
     fileprivate var interned: [UnsafeRawPointer: String] = [:]
-    fileprivate var qualified: [QKey: String] = [:]
-    fileprivate struct QKey: Hashable {
+    fileprivate var named: [NameKey: (name: XMLName, qualifiedName: String)] = [:]
+    fileprivate struct NameKey: Hashable {
         let prefix: UnsafeRawPointer?
         let local: UnsafeRawPointer
+        let uri: UnsafeRawPointer?
     }
     package private(set) var rootName: XMLName?
 
@@ -208,7 +209,7 @@ package final class XMLRecordReader {
         bytesRead = 0
         declarations = []
         interned = [:]
-        qualified = [:]
+        named = [:]
         rootName = nil
     }
 
@@ -260,26 +261,24 @@ package final class XMLRecordReader {
         return String(cString: p)
     }
 
-    private func intern(_ p: UnsafePointer<xmlChar>?) -> String? {
-        guard let p else { return nil }
+    /// An element's or attribute's name and its name as written, by libxml2's dictionary pointers
+    /// (one per distinct prefix, local name and URI): made once per distinct name in a parse.
+    fileprivate func names(_ prefix: UnsafePointer<xmlChar>?, _ local: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?)
+        -> (name: XMLName, qualifiedName: String) {
+        let key = NameKey(prefix: prefix.map(UnsafeRawPointer.init), local: UnsafeRawPointer(local), uri: uri.map(UnsafeRawPointer.init))
+        if let known = named[key] { return known }
+        let localName = intern(local)
+        let made = (XMLName(uri: uri.map(intern), local: localName), prefix.map { "\(intern($0)):\(localName)" } ?? localName)
+        named[key] = made
+        return made
+    }
+
+    private func intern(_ p: UnsafePointer<xmlChar>) -> String {
         let key = UnsafeRawPointer(p)
         if let s = interned[key] { return s }
         let s = String(cString: p)
         interned[key] = s
         return s
-    }
-
-    private func qualifiedName(_ prefix: UnsafePointer<xmlChar>?, _ local: UnsafePointer<xmlChar>, _ localName: String) -> String {
-        let key = QKey(prefix: prefix.map(UnsafeRawPointer.init), local: UnsafeRawPointer(local))
-        if let q = qualified[key] { return q }
-        let q = prefix.map { "\(String(cString: $0)):\(localName)" } ?? localName
-        qualified[key] = q
-        return q
-    }
-
-    private static func string(_ start: UnsafePointer<xmlChar>?, _ end: UnsafePointer<xmlChar>?) -> String {
-        guard let start, let end else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
     }
 
     /// Namespace declarations of the open elements (the depth they were made at, prefix, URI), so
@@ -318,32 +317,43 @@ package final class XMLRecordReader {
         openElements.append((prefix, localname, line))
         // Most elements lie outside every records path and outside any record: nothing more to do.
         guard matchers.contains(where: { $0.wants(depth: depth) }) else { return }
-        let local = intern(localname) ?? ""
-        let name = XMLName(uri: intern(uri), local: local)
-        let qname = qualifiedName(prefix, localname, local)
+        let (name, qname) = names(prefix, localname, uri)
         if depth == 1 {
             rootName = name
             for matcher in matchers {
                 if let mismatch = matcher.rootMismatch(name, qname: qname) { return stop(mismatch) }
             }
         }
-        // Made once, for every matcher that captures this element.
-        var attrs: [(name: XMLName, qualifiedName: String, value: String)]?
-        let makeAttributes = { () -> [(name: XMLName, qualifiedName: String, value: String)] in
-            if let attrs { return attrs }
-            var made: [(name: XMLName, qualifiedName: String, value: String)] = []
-            if let attributes, nbAttributes > 0 {
+        // The names made once, for every matcher that captures this element; the values are
+        // copied as bytes into the store of the matcher's subtree.
+        var attributeNames: [(name: XMLName, qualifiedName: String)]?
+        let makeAttributes = { (store: XMLBytes) -> [XMLNode.Attribute] in
+            guard let attributes, nbAttributes > 0 else { return [] }
+            if attributeNames == nil {
+                var made: [(name: XMLName, qualifiedName: String)] = []
                 made.reserveCapacity(nbAttributes)
                 for i in 0..<nbAttributes {
                     let base = attributes + 5 * i
-                    guard let aLocalPointer = base[0] else { continue }
-                    let aLocal = self.intern(aLocalPointer) ?? ""
-                    made.append((XMLName(uri: self.intern(base[2]), local: aLocal), self.qualifiedName(base[1], aLocalPointer, aLocal),
-                                 Self.string(base[3], base[4])))
+                    guard let aLocal = base[0] else { continue }
+                    made.append(self.names(base[1], aLocal, base[2]))
                 }
+                attributeNames = made
             }
-            attrs = made
-            return made
+            var slots: [XMLNode.Attribute] = []
+            slots.reserveCapacity(nbAttributes)
+            var named = 0
+            for i in 0..<nbAttributes {
+                let base = attributes + 5 * i
+                guard base[0] != nil else { continue }
+                let start = store.bytes.count
+                if let from = base[3], let to = base[4], to > from {
+                    store.bytes.append(contentsOf: UnsafeBufferPointer(start: from, count: to - from))
+                }
+                let n = attributeNames![named]
+                named += 1
+                slots.append(XMLNode.Attribute(name: n.name, qualifiedName: n.qualifiedName, value: start..<store.bytes.count))
+            }
+            return slots
         }
         for matcher in matchers where matcher.wants(depth: depth) {
             matcher.start(depth: depth, name: name, qname: qname, line: line, attributes: makeAttributes, namespaces: { self.inScope })
@@ -362,13 +372,15 @@ package final class XMLRecordReader {
     fileprivate func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int) {
         guard error == nil, !cancelled, let ch, len > 0 else { return }
         let bytes = UnsafeBufferPointer(start: ch, count: len)
-        var text: String?
+        var blank: Bool?
         for matcher in matchers {
             guard let node = matcher.textTarget else { continue }
             // Indentation between elements: not part of any value (values are trimmed anyway).
-            if node.text.isEmpty && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { continue }
-            if text == nil { text = String(decoding: bytes, as: UTF8.self) }
-            node.text += text!
+            if !node.hasText {
+                if blank == nil { blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D } }
+                if blank! { continue }
+            }
+            node.appendText(bytes)
         }
     }
 }

@@ -156,36 +156,59 @@ package struct XPath: Sendable, Equatable, CustomStringConvertible {
 
     /// The string value of the first node the path selects from `node`, or nil when it selects nothing.
     package func evaluate(from node: XMLNode) -> String? {
-        var current: [XMLNode] = [node]
-        for (index, step) in steps.enumerated() {
-            switch step {
-            case .this: continue
-            case .parent: current = current.compactMap(\.parent)
-            case .text: return current.first?.text
+        if case .value(let v) = first(from: node, at: 0) { return v }
+        return nil
+    }
+
+    /// What a branch of the evaluation found: the value (the search ends there), or no node
+    /// that gets to the end of the path (the next candidate is tried).
+    private enum Outcome {
+        case value(String?)
+        case nothing
+    }
+
+    /// The first result in document order of the steps from `index` on, depth first from `node`:
+    /// no list of candidates is made per step, and no text of an element nobody reads.
+    private func first(from start: XMLNode, at startIndex: Int) -> Outcome {
+        var node = start
+        var index = startIndex
+        while index < steps.count {
+            switch steps[index] {
+            case .this:
+                index += 1
+            case .parent:
+                guard let parent = node.parent else { return .nothing }
+                node = parent
+                index += 1
+            case .text:
+                return .value(node.text)
             case .attribute(let name):
-                guard index == steps.count - 1 else { return nil }
-                for n in current { if let v = n.attribute(name) { return v } }
-                return nil
+                guard index == steps.count - 1 else { return .value(nil) }
+                return node.attribute(name).map { .value($0) } ?? .nothing
             case .child(let name, let predicates):
-                var next: [XMLNode] = []
-                for n in current {
-                    var matches = n.children.filter { $0.name == name }
-                    for predicate in predicates {
-                        switch predicate {
-                        case .position(let p): matches = p <= matches.count ? [matches[p - 1]] : []
-                        case .childEquals(let child, let value):
-                            matches = matches.filter { m in
-                                m.children.contains { $0.name == child && $0.stringValue.trimmingCharacters(in: " \n\t\r") == value }
-                            }
+                if predicates.isEmpty {
+                    for child in node.children where child.name == name {
+                        if case .value(let v) = first(from: child, at: index + 1) { return .value(v) }
+                    }
+                    return .nothing
+                }
+                var matches = node.children.filter { $0.name == name }
+                for predicate in predicates {
+                    switch predicate {
+                    case .position(let p): matches = p <= matches.count ? [matches[p - 1]] : []
+                    case .childEquals(let child, let value):
+                        matches = matches.filter { m in
+                            m.children.contains { $0.name == child && $0.stringValue.trimmingCharacters(in: " \n\t\r") == value }
                         }
                     }
-                    next.append(contentsOf: matches)
                 }
-                current = next
+                for match in matches {
+                    if case .value(let v) = first(from: match, at: index + 1) { return .value(v) }
+                }
+                return .nothing
             }
-            if current.isEmpty { return nil }
         }
-        return current.first?.stringValue
+        return .value(node.stringValue)
     }
 }
 

@@ -4,6 +4,7 @@ import WijkCSV
 import WijkMapping
 import WijkModel
 import WijkRuntime
+import WijkXML
 @testable import WijkPipeline
 
 /// An event read ahead into a spool file comes back as it went in: values, where it stood, its
@@ -77,5 +78,26 @@ struct ReadEventCodingTests {
         for bytes: [UInt8] in [[], [9], [1], [1, 200, 200, 200], [2, 3, 0x61]] {
             #expect(throws: (any Error).self) { try ReadEventCoding.decode(bytes, of: compiled) }
         }
+    }
+}
+
+/// The comment before a record written back says what its fields took from its ancestors; a
+/// `--` in it (which would end the comment) is written `- -`, as a text replacement would.
+struct AncestorNoteTests {
+    @Test(arguments: ["HH-1", "HH--1", "a---b", "----", "-", "x-", "--"])
+    func dashesAreBrokenUpLikeAReplacement(_ value: String) throws {
+        let xpaths = try ["@nr", "../../@nr", "../@x--y"].map { try XPath.parse($0, namespaces: [:]).get() }
+        let values = ["7", value, "z"]
+        var bytes: [UInt8] = []
+        FileReader.noteAncestors(xpaths, values, into: &bytes)
+        let joined = zip(xpaths, values).filter { $0.0.parentSteps > 0 }.map { "\($0.0.text) = \($0.1)" }.joined(separator: "; ")
+        let expected = "<!-- from the record's ancestors: \(joined.replacingOccurrences(of: "--", with: "- -")) -->\n"
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+
+    @Test func noNoteWhenNothingComesFromAbove() throws {
+        var bytes: [UInt8] = []
+        FileReader.noteAncestors([try XPath.parse("@nr", namespaces: [:]).get()], ["1"], into: &bytes)
+        #expect(bytes.isEmpty)
     }
 }

@@ -354,3 +354,50 @@ struct XMLUnmatchedTests {
         #expect(reader.unmatched == ["rr": 2])
     }
 }
+
+/// A record's text and attribute values are kept as bytes in one store per subtree, and become
+/// text only when asked for.
+struct XMLBytesTests {
+    static let a = XMLName(uri: nil, local: "a")
+    static let r = XMLName(uri: nil, local: "r")
+
+    /// Text after a child element (mixed content) joins the element's own text without disturbing
+    /// what the child, or an attribute, holds.
+    @Test func textAfterAChildStaysTheElementsOwn() throws {
+        let dir = TempDir()
+        let path = dir.write("mixed.xml", "<a><r k=\"v &amp; w\">a<b q=\"1\">x</b>c &amp; d<e/>f</r></a>")
+        let reader = XMLRecordReader(path: path, display: "mixed.xml", recordPath: [Self.a, Self.r], keptAncestors: 0)
+        var got: [String] = []
+        try reader.read { record in
+            let e = record.element
+            got = [e.text, e.children[0].text, e.children[0].attribute(XMLName(uri: nil, local: "q")) ?? "?",
+                   e.attribute(XMLName(uri: nil, local: "k")) ?? "?", e.stringValue, e.serialized]
+        }
+        #expect(got == ["ac & df", "x", "1", "v & w", "ac & dfx", "<r k=\"v &amp; w\">ac &amp; df<b q=\"1\">x</b><e/></r>"])
+    }
+
+    /// Each record has a store of its own: the ancestor kept as context does not grow with the
+    /// records read inside it (a household with thousands of members holds one at a time).
+    @Test func anAncestorsStoreDoesNotGrowWithItsRecords() throws {
+        let dir = TempDir()
+        let members = (1...2000).map { "<r n=\"\($0)\">lid \($0) met een naam</r>" }.joined()
+        let path = dir.write("big.xml", "<a nr=\"HH1\">voor\(members)</a>")
+        let reader = XMLRecordReader(path: path, display: "big.xml", recordPath: [Self.a, Self.r], keptAncestors: 1)
+        var ancestorBytes: [Int] = []
+        var recordBytes = 0
+        var last = ""
+        try reader.read { record in
+            ancestorBytes.append(record.element.parent!.store.bytes.count)
+            recordBytes = max(recordBytes, record.element.store.bytes.count)
+            last = XPath.parse("../@nr", namespaces: [:]).map { $0.evaluate(from: record.element) ?? "?" }.get(or: "!")
+        }
+        #expect(ancestorBytes.count == 2000)
+        #expect(Set(ancestorBytes).count == 1, "the ancestor's store grew from \(ancestorBytes.first ?? 0) to \(ancestorBytes.last ?? 0) bytes")
+        #expect(recordBytes < 64)
+        #expect(last == "HH1")
+    }
+}
+
+private extension Result {
+    func get(or fallback: Success) -> Success { (try? get()) ?? fallback }
+}
