@@ -33,10 +33,13 @@ final class RowFile {
         fileprivate var block = [UInt8](repeating: 0, count: RowFile.blockSize)
         fileprivate var blockStart = -1
         fileprivate var blockCount = 0
+        /// How many times it read a block from the file (for the test that a row's chain is read at once).
+        fileprivate(set) var blockReads = 0
         init() {}
     }
 
     static let blockSize = 8192
+    static let lookBehind = 1024
 
     static let flushAt = 1 << 20
 
@@ -102,13 +105,17 @@ final class RowFile {
             return Array(pending[(start + 4)..<(start + 4 + n)])
         }
         // Most rows fit in the block that holds their start; a row longer than that is read alone.
+        // The block begins a little before the row: a head is written right after the
+        // contribution it points at, so walking a row's chain then costs no second read.
         if !(r.blockStart >= 0 && offset >= r.blockStart && offset + 4 <= r.blockStart + r.blockCount) {
-            guard let got = readFully(into: &r.block, count: min(RowFile.blockSize, written - offset), at: offset), got >= 4 else {
+            let from = max(0, offset - RowFile.lookBehind)
+            guard let got = readFully(into: &r.block, count: min(RowFile.blockSize, written - from), at: from), got >= offset - from + 4 else {
                 r.blockStart = -1
                 return nil
             }
-            r.blockStart = offset
+            r.blockStart = from
             r.blockCount = got
+            r.blockReads += 1
         }
         let start = offset - r.blockStart
         let n = length(r.block, at: start)

@@ -66,6 +66,24 @@ struct MergerTests {
         #expect(read < 2.2, "bytes read back: \(small.read) → \(large.read)")
     }
 
+    /// A row's head lies right after the contribution it points at, and a read takes the bytes
+    /// just before a row too: walking a row of one record reads one block of the working file,
+    /// not two — with the rows read in key order, far from the order they were written in.
+    @Test func aRowAndItsContributionComeInOneRead() throws {
+        let m = try Merger(context: context)
+        let n = 25_000
+        for i in 0..<n {
+            let number = (i * 7919) % n + 1   // key order is not arrival order
+            #expect(m.add(household("a", "h\(i)", "9601AB", number)).0 == .loaded)
+        }
+        m.finishReading()
+        #expect(m.file.size > 2 * RowFile.flushAt, "the rows must lie in the file, not in its unwritten tail")
+        let reader = RowFile.Reader()
+        let keys = m.keys(.huishouden)
+        for key in keys { #expect(m.herkomst(.huishouden, key, via: reader)?.count == 1) }
+        #expect(reader.blockReads <= keys.count + keys.count / 20, "\(reader.blockReads) block reads for \(keys.count) rows")
+    }
+
     @Test func unknownWijkIsAWarningNotAReject() throws {
         let m = try Merger(context: context)
         let (outcome, warnings) = m.add(household("a", "h1", "9700AA", 1))
