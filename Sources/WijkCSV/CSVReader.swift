@@ -118,7 +118,6 @@ package final class CSVReader {
     }
 
     private var spans: [Span] = []
-    private var scratch: [UInt8] = []
 
     private func readNext() throws -> CSVReadResult? {
         while !finished {
@@ -260,31 +259,32 @@ package final class CSVReader {
     private func makeRecord(from recordStart: Int, to recordEnd: Int, line: Int, endLine: Int) -> CSVReadResult {
         let encoding = dialect.encoding
         let q = dialect.quote ?? 0
-        var fields: [String] = []
-        fields.reserveCapacity(spans.count)
+        var unquoted: [UInt8] = []
+        var fieldSpans: [CSVRecord.FieldSpan] = []
+        fieldSpans.reserveCapacity(spans.count)
         for (index, span) in spans.enumerated() {
-            let decoded: String?
+            let problem: TextEncoding.Problem?
             if span.quoted {
-                scratch.removeAll(keepingCapacity: true)
+                let from = unquoted.count
                 var i = span.start
                 while i < span.end {
                     let b = buffer[i]
-                    scratch.append(b)
+                    unquoted.append(b)
                     i += (b == q && i + 1 < span.end && buffer[i + 1] == q) ? 2 : 1
                 }
-                if let tail = span.tail { scratch.append(contentsOf: buffer[tail]) }
-                decoded = encoding.decode(scratch)
+                if let tail = span.tail { unquoted.append(contentsOf: buffer[tail]) }
+                problem = encoding.problem(in: unquoted[from...])
+                fieldSpans.append(CSVRecord.FieldSpan(start: Int32(from), end: Int32(unquoted.count), quoted: true))
             } else {
-                decoded = encoding.decode(buffer[span.start..<span.end])
+                problem = encoding.problem(in: buffer[span.start..<span.end])
+                fieldSpans.append(CSVRecord.FieldSpan(start: Int32(span.start - recordStart), end: Int32(span.end - recordStart), quoted: false))
             }
-            guard let text = decoded else {
-                let nul = buffer[span.start..<span.end].contains(0) || (span.tail.map { buffer[$0].contains(0) } ?? false)
-                return .malformed(CSVMalformedRecord(line: line, problem: nul ? .nulByte(field: index + 1) : .invalidEncoding(field: index + 1),
+            if let problem {
+                return .malformed(CSVMalformedRecord(line: line, problem: problem == .nul ? .nulByte(field: index + 1) : .invalidEncoding(field: index + 1),
                                                      rawBytes: Array(buffer[recordStart..<recordEnd]), encoding: encoding))
             }
-            fields.append(text)
         }
-        return .record(CSVRecord(line: line, endLine: endLine, fields: fields,
-                                 rawBytes: Array(buffer[recordStart..<recordEnd]), encoding: encoding))
+        return .record(CSVRecord(line: line, endLine: endLine, rawBytes: Array(buffer[recordStart..<recordEnd]), unquoted: unquoted,
+                                 spans: fieldSpans, encoding: encoding))
     }
 }

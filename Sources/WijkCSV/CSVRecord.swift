@@ -1,14 +1,49 @@
-/// One record of a CSV file, as read: its fields decoded, its physical line numbers, and its
-/// untouched bytes for the reject file.
+/// One record of a CSV file, as read: its fields (checked against the declared encoding, made
+/// into text only when asked for), its physical line numbers, and its untouched bytes for the
+/// reject file.
 package struct CSVRecord: Sendable {
     /// The physical line the record starts on (1-based, counting skipped rows and the header).
     package let line: Int
     /// The physical line it ends on: larger than `line` when a quoted field holds newlines.
     package let endLine: Int
-    package let fields: [String]
     /// The record's bytes without its line terminator.
     package let rawBytes: [UInt8]
+    /// Quoted fields with their doubled quotes undone (and any text after the closing quote), one
+    /// after another; an unquoted field is read where it stands in `rawBytes`.
+    let unquoted: [UInt8]
+    /// Where each field's bytes are.
+    let spans: [FieldSpan]
     package let encoding: TextEncoding
+
+    struct FieldSpan: Sendable {
+        let start: Int32
+        let end: Int32
+        /// In `unquoted` rather than `rawBytes`.
+        let quoted: Bool
+    }
+
+    init(line: Int, endLine: Int, rawBytes: [UInt8], unquoted: [UInt8], spans: [FieldSpan], encoding: TextEncoding) {
+        self.line = line
+        self.endLine = endLine
+        self.rawBytes = rawBytes
+        self.unquoted = unquoted
+        self.spans = spans
+        self.encoding = encoding
+    }
+
+    /// How many fields the record has.
+    package var count: Int { spans.count }
+
+    /// Field `i` (0-based) as text. The reader checked every field against the encoding, so this
+    /// never fails.
+    package func field(_ i: Int) -> String {
+        let span = spans[i]
+        let range = Int(span.start)..<Int(span.end)
+        return (span.quoted ? encoding.decode(unquoted[range]) : encoding.decode(rawBytes[range])) ?? ""
+    }
+
+    /// Every field as text.
+    package var fields: [String] { (0..<spans.count).map(field) }
 
     /// The record exactly as it stood, for `afwijzing` and `rejects.csv`.
     package var raw: String { encoding.decodeLossy(rawBytes) }

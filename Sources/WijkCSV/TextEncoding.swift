@@ -46,6 +46,26 @@ package enum TextEncoding: String, Sendable, CaseIterable {
         }
     }
 
+    /// Why bytes cannot be decoded in this encoding, without decoding them; nil when `decode` would succeed.
+    package enum Problem: Sendable { case nul, invalid }
+    package func problem<C: Collection>(in bytes: C) -> Problem? where C.Element == UInt8 {
+        var ascii = true
+        for b in bytes {
+            if b == 0 { return .nul }
+            if b >= 0x80 { ascii = false }
+        }
+        if ascii { return nil }
+        switch self {
+        case .utf8:
+            return String(validating: bytes, as: UTF8.self) == nil ? .invalid : nil
+        case .iso88591:
+            return nil
+        case .windows1252:
+            for b in bytes where b >= 0x80 && b < 0xA0 && TextEncoding.cp1252High[Int(b - 0x80)] == 0 { return .invalid }
+            return nil
+        }
+    }
+
     /// Decodes for display only (the raw line of a rejected record): invalid bytes become U+FFFD.
     /// A NUL byte becomes U+FFFD too (PostgreSQL stores no NUL in text).
     package func decodeLossy<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {

@@ -1,10 +1,24 @@
 import Foundation
+import WijkCSV
 import WijkModel
+
+/// A source record's fields by position, made into text as the mapping reads them: a CSV record
+/// decodes only the columns a mapping reads; an XML record's fields are its XPaths' values.
+package protocol RecordFields {
+    var count: Int { get }
+    func field(_ i: Int) -> String
+}
+
+extension Array: RecordFields where Element == String {
+    package func field(_ i: Int) -> String { self[i] }
+}
+
+extension CSVRecord: RecordFields {}
 
 extension CompiledEntity {
     /// Maps one source record. Never throws: whatever is wrong becomes a rejection or a warning
     /// that names the file, the location, the field and the rule.
-    package func map(fields input: [String], location: Location, raw: RawText) -> MapOutcome {
+    package func map<Fields: RecordFields>(fields input: Fields, location: Location, raw: RawText) -> MapOutcome {
         let provenance = Provenance(bron: bron, bestand: bestand, locatie: location, bronSleutel: nil)
         var values = [Value?](repeating: nil, count: entity.fields.count)
         func reject(_ rule: RuleID, _ message: String, field: String? = nil, value: String? = nil, personal: Bool = false) -> MapOutcome {
@@ -26,7 +40,7 @@ extension CompiledEntity {
         if !splits.isEmpty {
             parts.reserveCapacity(splitPartCount)
             for (input: column, spec: split) in splits {
-                let text = input[column]
+                let text = input.field(column)
                 let pieces = Self.split(text, split)
                 if let pieces {
                     parts.append(contentsOf: pieces.map(Optional.some))
@@ -35,7 +49,7 @@ extension CompiledEntity {
                 }
             }
         }
-        func column(_ i: Int) -> String? { i >= 0 ? input[i] : parts[-i - 1] }
+        func column(_ i: Int) -> String? { i >= 0 ? input.field(i) : parts[-i - 1] }
 
         for (input: i, spec: filter) in filters {
             let value = column(i) ?? ""

@@ -39,7 +39,9 @@ package struct CompiledEntity: Sendable {
         case xml(recordPath: [XMLName], keptAncestors: Int, xpaths: [XPath])
     }
 
-    struct CompiledField {
+    /// A class, not a struct: the mapping walks every field of every record, and a struct this
+    /// size would be copied (its strings retained and released) at each step.
+    final class CompiledField: Sendable {
         enum Source {
             case column(Int)
             case constant(String)
@@ -58,6 +60,16 @@ package struct CompiledEntity: Sendable {
         let formatRule: RuleID?
         /// What a bad value does: the mapping's on_error, or a warning when the rule is set so.
         let onError: OnError
+
+        init(index: Int, definition: FieldDefinition, source: Source, spec: FieldSpec, fallback: String?, formatRule: RuleID?, onError: OnError) {
+            self.index = index
+            self.definition = definition
+            self.source = source
+            self.spec = spec
+            self.fallback = fallback
+            self.formatRule = formatRule
+            self.onError = onError
+        }
     }
 
     /// Binds an entity spec to its file. Unknown columns are reported against the mapping file,

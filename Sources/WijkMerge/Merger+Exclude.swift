@@ -28,9 +28,9 @@ extension Merger {
                 return (i, target)
             }
             guard !references.isEmpty else { continue }
-            forEachStoredRow(dependent) { key, row in
+            forEachRowValues(dependent) { key, values in
                 for (i, target) in references {
-                    guard let parent = row.values[i]?.canonicalText, going[target]!.contains(parent) else { continue }
+                    guard let parent = values[i]?.canonicalText, going[target]!.contains(parent) else { continue }
                     children[ParentKey(entity: target, key: parent), default: []].append((dependent, i, key))
                     going[dependent, default: []].insert(key)
                 }

@@ -37,6 +37,15 @@ extension Merger {
         offsets[entity]?.keys ?? []
     }
 
+    /// Every row's key and values (the canonical ones, not each source record's), in key order:
+    /// reads each row's head only, not its chain of source records.
+    package func forEachRowValues(_ entity: Entity, _ body: (String, [Value?]) throws -> Void) rethrows {
+        for key in keys(entity) {
+            guard let head = loadHead(entity, key) else { continue }
+            try body(key, head.values)
+        }
+    }
+
     func forEachStoredRow(_ entity: Entity, _ body: (String, Row) throws -> Void) rethrows {
         for key in keys(entity) {
             guard let row = load(entity, key) else { continue }

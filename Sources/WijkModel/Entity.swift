@@ -10,9 +10,24 @@ public enum Entity: String, CaseIterable, Sendable, Comparable, Codable {
     case hulpvraag
     case voorziening
 
-    public static func < (lhs: Entity, rhs: Entity) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Its place in that order.
+    public var ordinal: Int {
+        switch self {
+        case .team: return 0
+        case .medewerker: return 1
+        case .activiteit: return 2
+        case .huishouden: return 3
+        case .client: return 4
+        case .plan: return 5
+        case .hulpvraag: return 6
+        case .voorziening: return 7
+        }
     }
+
+    public static func < (lhs: Entity, rhs: Entity) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// Hashes its place, not its name: entities key the merge's tables, looked up per record.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 
     /// The store table its records end up in (an old team becomes part of a new wijkteam).
     public var table: String { self == .team ? "wijkteam" : rawValue }

@@ -29,7 +29,7 @@ struct FileReader {
     private static func key(_ compiled: CompiledEntity) -> RunState.Key { RunState.Key(bron: compiled.bron, entity: compiled.entity) }
 
     /// Maps one record.
-    private static func take(_ fields: [String], location: Location, raw: RawText, _ compiled: CompiledEntity) -> ReadEvent {
+    private static func take<Fields: RecordFields>(_ fields: Fields, location: Location, raw: RawText, _ compiled: CompiledEntity) -> ReadEvent {
         switch compiled.map(fields: fields, location: location, raw: raw) {
         case .rejected(let rejection): return .rejected(rejection, key(compiled))
         case .mapped(let mapped): return .mapped(mapped, key(compiled))
@@ -75,7 +75,7 @@ struct FileReader {
                 }
             case .record(let record):
                 for (item, sink) in zip(items, sinks) {
-                    sink.emit(Self.take(record.fields, location: .line(record.line),
+                    sink.emit(Self.take(record, location: .line(record.line),
                                         raw: RawText(bytes: record.rawBytes, encoding: record.encoding.rawValue) { record.raw }, item.compiled))
                 }
             }

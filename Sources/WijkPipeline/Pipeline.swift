@@ -339,9 +339,9 @@ public struct Pipeline {
     private func withdrawToewijzingen(_ merger: Merger, _ state: inout RunState) {
         let i = Entity.voorziening.fields.firstIndex { $0.name == "reden_wijziging" }!
         var withdrawn: [(key: String, reden: RedenWijziging)] = []
-        merger.forEachRow(.voorziening) { row in
-            if let code = row.values[i]?.canonicalText, let reden = RedenWijziging(rawValue: code), reden.withdraws {
-                withdrawn.append((row.key, reden))
+        merger.forEachRowValues(.voorziening) { key, values in
+            if let code = values[i]?.canonicalText, let reden = RedenWijziging(rawValue: code), reden.withdraws {
+                withdrawn.append((key, reden))
             }
         }
         guard !withdrawn.isEmpty else { return }
