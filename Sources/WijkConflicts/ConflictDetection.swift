@@ -53,9 +53,9 @@ package enum ConflictDetection {
         var seen = Array(repeating: [Int: Seen](), count: groupings.count)
         var members = Array(repeating: [Int: [Int32]](), count: groupings.count)
         var sources: [String: UInt16] = [:]
-        let keys = merger.keys(entity)
-        for (ordinal, key) in keys.enumerated() {
-            guard let row = merger.row(entity, key: key) else { continue }
+        let list = merger.rows(entity)
+        for ordinal in 0..<list.end where list.contains(ordinal) {
+            guard let row = merger.row(list, ordinal) else { continue }
             let name = row.herkomst[0].bron
             let bron = sources[name] ?? {
                 let n = UInt16(truncatingIfNeeded: sources.count)
@@ -80,7 +80,7 @@ package enum ConflictDetection {
             var collected: [String: [Merger.MergedRow]] = [:]
             for (hash, places) in members[g] where !grouping.severalSources || seen[g][hash]!.severalSources {
                 for place in places.sorted() {
-                    guard let row = merger.row(entity, key: keys[Int(place)]), let group = grouping.group(row) else { continue }
+                    guard let row = merger.row(list, Int(place)), let group = grouping.group(row) else { continue }
                     collected[group, default: []].append(row)
                 }
             }

@@ -68,6 +68,16 @@ struct KeyIndex<Value> {
         return sortedKeys.enumerated().compactMap { removed.contains($0.offset) ? nil : $0.element }
     }
 
+    /// The keys in order with their values, and the positions taken out: the frozen arrays
+    /// themselves (not copied), for reading every entry in order without a search per key.
+    var ordered: (keys: [String], values: [Value], removed: Set<Int>) {
+        guard frozen else {
+            let keys = building.keys.sorted()
+            return (keys, keys.map { building[$0]! }, [])
+        }
+        return (sortedKeys, values, removed)
+    }
+
     private func position(of key: String) -> Int? {
         var low = 0, high = sortedKeys.count
         while low < high {

@@ -31,25 +31,52 @@ extension Merger {
         try forEachStoredRow(entity) { key, row in try body(MergedRow(key: key, row)) }
     }
 
-    /// The keys of an entity in order. Sorted anew for each reading rather than kept, so that
-    /// memory holds them for one entity at a time.
+    /// The keys of an entity in order.
     package func keys(_ entity: Entity) -> [String] {
         offsets[entity]?.keys ?? []
+    }
+
+    /// An entity's rows in key order, each key with where its row is: read one after another
+    /// without a search among all the keys per row. Positions run over every key the index ever
+    /// froze, the rows taken out since (decisions, open conflicts) skipped by `contains`.
+    package struct RowList: Sendable {
+        package let entity: Entity
+        let keys: [String]
+        let offsets: [Int]
+        let removed: Set<Int>
+        /// One past the last position.
+        package var end: Int { keys.count }
+        /// Whether position `i` holds a row (not one taken out).
+        package func contains(_ i: Int) -> Bool { removed.isEmpty || !removed.contains(i) }
+        package func key(_ i: Int) -> String { keys[i] }
+        func offset(_ i: Int) -> Int { offsets[i] }
+    }
+
+    package func rows(_ entity: Entity) -> RowList {
+        let (keys, values, removed) = offsets[entity]?.ordered ?? ([], [], [])
+        return RowList(entity: entity, keys: keys, offsets: values, removed: removed)
+    }
+
+    /// The row at position `i` of `list`.
+    package func row(_ list: RowList, _ i: Int) -> MergedRow? {
+        load(at: list.offset(i)).map { MergedRow(key: list.key(i), $0) }
     }
 
     /// Every row's key and values (the canonical ones, not each source record's), in key order:
     /// reads each row's head only, not its chain of source records.
     package func forEachRowValues(_ entity: Entity, _ body: (String, [Value?]) throws -> Void) rethrows {
-        for key in keys(entity) {
-            guard let head = loadHead(entity, key) else { continue }
-            try body(key, head.values)
+        let list = rows(entity)
+        for i in 0..<list.end where list.contains(i) {
+            guard let head = loadHead(at: list.offset(i)) else { continue }
+            try body(list.key(i), head.values)
         }
     }
 
     func forEachStoredRow(_ entity: Entity, _ body: (String, Row) throws -> Void) rethrows {
-        for key in keys(entity) {
-            guard let row = load(entity, key) else { continue }
-            try body(key, row)
+        let list = rows(entity)
+        for i in 0..<list.end where list.contains(i) {
+            guard let row = load(at: list.offset(i)) else { continue }
+            try body(list.key(i), row)
         }
     }
 
@@ -84,21 +111,23 @@ extension Merger {
         let merger: Merger
         /// Its own block of the working file: the cursor may be read on another thread than the merge's.
         let reader = RowFile.Reader()
-        let keys: [String]
+        let list: RowList
         var position = 0
         var pending: ArraySlice<[StoreValue]> = []
 
         init(merger: Merger) {
             self.merger = merger
-            keys = merger.keys(.medewerker)
+            list = merger.rows(.medewerker)
         }
 
         mutating func next() throws -> [StoreValue]? {
             while pending.isEmpty {
-                guard position < keys.count else { return nil }
-                let key = keys[position]
+                while position < list.end && !list.contains(position) { position += 1 }
+                guard position < list.end else { return nil }
+                let key = list.key(position)
+                let offset = list.offset(position)
                 position += 1
-                guard let row = merger.load(.medewerker, key, via: reader) else { throw MergeError(.damaged, merger.failure ?? "a merged row went missing") }
+                guard let row = merger.load(at: offset, via: reader) else { throw MergeError(.damaged, merger.failure ?? "a merged row went missing") }
                 let variants = row.variants.isEmpty ? [row.values] : row.variants
                 pending = zip(row.herkomst, variants).map { p, values in
                     StoreTables.medewerkerInzet.row([
@@ -117,21 +146,23 @@ extension Merger {
         let reader = RowFile.Reader()
         let entity: Entity
         let layout: [Column]
-        let keys: [String]
+        let list: RowList
         var position = 0
 
         init(merger: Merger, entity: Entity) {
             self.merger = merger
             self.entity = entity
             layout = Merger.layout(entity)
-            keys = merger.keys(entity)
+            list = merger.rows(entity)
         }
 
         mutating func next() throws -> [StoreValue]? {
-            guard position < keys.count else { return nil }
-            let key = keys[position]
+            while position < list.end && !list.contains(position) { position += 1 }
+            guard position < list.end else { return nil }
+            let key = list.key(position)
+            let offset = list.offset(position)
             position += 1
-            let columns = merger.load(entity, key, via: reader) { bytes in
+            let columns = merger.load(at: offset, via: reader) { bytes in
                 var r = ByteReader(bytes)
                 return try Row.decodeColumns(&r)
             }
@@ -152,8 +183,8 @@ extension Merger {
         let reader = RowFile.Reader()
         var team = 0
         var entities = Entity.allCases.filter { $0 != .team }[...]
-        var keys: ArraySlice<String> = []
-        var entity = Entity.client
+        var list: RowList?
+        var position = 0
         var pending: ArraySlice<[StoreValue]> = []
 
         init(merger: Merger) { self.merger = merger }
@@ -169,13 +200,17 @@ extension Merger {
                 return LineageCursor.lineage("wijkteam", wijkteam, p)
             }
             while pending.isEmpty {
-                if let key = keys.popFirst() {
-                    let herkomst = merger.herkomst(entity, key, via: reader)
-                    guard let herkomst else { throw MergeError(.damaged, merger.failure ?? "a merged row went missing") }
-                    pending = herkomst.map { LineageCursor.lineage(entity.table, key, $0) }[...]
+                if let list, position < list.end {
+                    defer { position += 1 }
+                    guard list.contains(position) else { continue }
+                    let key = list.key(position)
+                    guard let herkomst = merger.herkomst(at: list.offset(position), via: reader) else {
+                        throw MergeError(.damaged, merger.failure ?? "a merged row went missing")
+                    }
+                    pending = herkomst.map { LineageCursor.lineage(list.entity.table, key, $0) }[...]
                 } else if let next = entities.popFirst() {
-                    entity = next
-                    keys = merger.keys(next)[...]
+                    list = merger.rows(next)
+                    position = 0
                 } else {
                     return nil
                 }

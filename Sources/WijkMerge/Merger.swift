@@ -108,7 +108,12 @@ package final class Merger: @unchecked Sendable {   // one thread at a time: the
     /// A whole row: its head, and every contribution in arrival order (the variants once there
     /// are two or more).
     func load(_ entity: Entity, _ key: String, via reader: RowFile.Reader? = nil) -> Row? {
-        guard let head = loadHead(entity, key, via: reader), let chain = contributions(head, values: true, via: reader) else { return nil }
+        offsets[entity]?[key].flatMap { load(at: $0, via: reader) }
+    }
+
+    /// The row whose head is at `offset`.
+    func load(at offset: Int, via reader: RowFile.Reader? = nil) -> Row? {
+        guard let head = loadHead(at: offset, via: reader), let chain = contributions(head, values: true, via: reader) else { return nil }
         return Row(values: head.values, derived: head.derived, herkomst: chain.map(\.provenance),
                    variants: chain.count > 1 ? chain.map(\.values) : [])
     }
@@ -117,9 +122,17 @@ package final class Merger: @unchecked Sendable {   // one thread at a time: the
         load(entity, key, via: reader) { try Head.decode($0) }
     }
 
+    func loadHead(at offset: Int, via reader: RowFile.Reader? = nil) -> Head? {
+        load(at: offset, via: reader) { try Head.decode($0) }
+    }
+
     /// A row's source records, in arrival order.
     func herkomst(_ entity: Entity, _ key: String, via reader: RowFile.Reader? = nil) -> [Provenance]? {
-        guard let head = loadHead(entity, key, via: reader) else { return nil }
+        offsets[entity]?[key].flatMap { herkomst(at: $0, via: reader) }
+    }
+
+    func herkomst(at offset: Int, via reader: RowFile.Reader? = nil) -> [Provenance]? {
+        guard let head = loadHead(at: offset, via: reader) else { return nil }
         return contributions(head, values: false, via: reader)?.map(\.provenance)
     }
 
@@ -148,7 +161,11 @@ package final class Merger: @unchecked Sendable {   // one thread at a time: the
 
     /// Reads a row's bytes and decodes what `decode` needs of them.
     func load<T>(_ entity: Entity, _ key: String, via reader: RowFile.Reader? = nil, _ decode: ([UInt8]) throws -> T) -> T? {
-        guard let offset = offsets[entity]?[key], let bytes = file.read(offset, via: reader) else { return nil }
+        offsets[entity]?[key].flatMap { load(at: $0, via: reader, decode) }
+    }
+
+    func load<T>(at offset: Int, via reader: RowFile.Reader? = nil, _ decode: ([UInt8]) throws -> T) -> T? {
+        guard let bytes = file.read(offset, via: reader) else { return nil }
         do {
             return try decode(bytes)
         } catch {
