@@ -7,28 +7,76 @@ import WijkModel
 /// than one row, more than one source), a second collects only those, so that memory holds the
 /// candidates, not every row.
 package enum ConflictDetection {
+    /// Every conflict, in a fixed order (kind, key, id), read on this thread.
     package static func detect(_ merger: Merger, peildatum: CivilDate, maxFTE: Double = 1.0) -> [Conflict] {
-        var all: [Conflict] = []
-        merger.forEachRow(.client) { row in
-            if let c = ClientIdentiteitDetector.detect(row) { all.append(c) }
-            if let c = ClientAdresDetector.detect(row) { all.append(c) }
-        }
-        merger.forEachRow(.huishouden) { row in
-            if let c = WijkOnbekendDetector.detect(row) { all.append(c) }
-        }
-        all += MedewerkerDubbelDetector.detect(merger, maxFTE: maxFTE)
-        // One pass per entity serves every detector that groups its rows.
-        let plans = groups(merger, .plan, [HuishoudenPlannenDetector.grouping, SleutelBotsingDetector.grouping])
-        all += HuishoudenPlannenDetector.detect(plans[0], peildatum: peildatum)
-        all += SleutelBotsingDetector.detect(.plan, plans[1])
-        let voorzieningen = groups(merger, .voorziening, [VoorzieningOverlapDetector.grouping, SleutelBotsingDetector.grouping])
-        all += VoorzieningOverlapDetector.detect(voorzieningen[0])
-        all += SleutelBotsingDetector.detect(.voorziening, voorzieningen[1])
-        for entity in [Entity.activiteit, .hulpvraag] {
-            all += SleutelBotsingDetector.detect(entity, groups(merger, entity, [SleutelBotsingDetector.grouping])[0])
-        }
-        return all.sorted { ($0.soort, $0.sleutel, $0.id) < ($1.soort, $1.sleutel, $1.id) }
+        sorted(passes(peildatum: peildatum, maxFTE: maxFTE).flatMap { $0(merger, Merger.RowReader()) })
     }
+
+    /// The same, the passes spread over `threads` tasks, each reading the merge with a reader of
+    /// its own: the conflicts are the same, in the same order, whatever the number.
+    package static func detect(_ merger: Merger, peildatum: CivilDate, maxFTE: Double = 1.0, threads: Int) async -> [Conflict] {
+        let passes = passes(peildatum: peildatum, maxFTE: maxFTE)
+        guard threads > 1 else { return detect(merger, peildatum: peildatum, maxFTE: maxFTE) }
+        var found = [[Conflict]](repeating: [], count: passes.count)
+        await withTaskGroup(of: (Int, [Conflict]).self) { group in
+            var schedule = largestFirst[...]
+            func start() {
+                guard let i = schedule.popFirst() else { return }
+                group.addTask { (i, passes[i](merger, Merger.RowReader())) }
+            }
+            for _ in 0..<threads { start() }
+            while let (i, conflicts) = await group.next() {
+                found[i] = conflicts
+                start()
+            }
+        }
+        return sorted(found.flatMap { $0 })
+    }
+
+    /// Sorted by kind, key and id; conflicts that tie (a source key used in two sources by plans
+    /// and by voorzieningen alike has one id for both) keep the order of the passes.
+    static func sorted(_ conflicts: [Conflict]) -> [Conflict] {
+        conflicts.sorted { ($0.soort, $0.sleutel, $0.id) < ($1.soort, $1.sleutel, $1.id) }
+    }
+
+    /// One pass over an entity's rows serves every detector of that entity; the passes share
+    /// nothing. Their order here is the order of their conflicts before sorting.
+    typealias Pass = @Sendable (Merger, Merger.RowReader) -> [Conflict]
+    static func passes(peildatum: CivilDate, maxFTE: Double) -> [Pass] {
+        [
+            { merger, reader in
+                var found: [Conflict] = []
+                merger.forEachRow(.client, via: reader) { row in
+                    if let c = ClientIdentiteitDetector.detect(row) { found.append(c) }
+                    if let c = ClientAdresDetector.detect(row) { found.append(c) }
+                }
+                return found
+            },
+            { merger, reader in
+                var found: [Conflict] = []
+                merger.forEachRow(.huishouden, via: reader) { row in
+                    if let c = WijkOnbekendDetector.detect(row) { found.append(c) }
+                }
+                return found
+            },
+            { merger, reader in MedewerkerDubbelDetector.detect(merger, maxFTE: maxFTE, via: reader) },
+            { merger, reader in
+                let plans = groups(merger, .plan, [HuishoudenPlannenDetector.grouping, SleutelBotsingDetector.grouping], via: reader)
+                return HuishoudenPlannenDetector.detect(plans[0], peildatum: peildatum) + SleutelBotsingDetector.detect(.plan, plans[1])
+            },
+            { merger, reader in
+                let voorzieningen = groups(merger, .voorziening, [VoorzieningOverlapDetector.grouping, SleutelBotsingDetector.grouping], via: reader)
+                return VoorzieningOverlapDetector.detect(voorzieningen[0]) + SleutelBotsingDetector.detect(.voorziening, voorzieningen[1])
+            },
+            { merger, reader in SleutelBotsingDetector.detect(.activiteit, groups(merger, .activiteit, [SleutelBotsingDetector.grouping], via: reader)[0]) },
+            { merger, reader in SleutelBotsingDetector.detect(.hulpvraag, groups(merger, .hulpvraag, [SleutelBotsingDetector.grouping], via: reader)[0]) },
+        ]
+    }
+
+    /// The passes in the order the threads start them: the entities with most rows first
+    /// (voorzieningen, clients, hulpvragen, households), so that no thread is left with a large
+    /// one at the end.
+    static let largestFirst = [4, 0, 6, 1, 3, 2, 5]
 
     /// How a detector groups an entity's rows: a row's group (nil: in none), and whether a group
     /// only matters when its rows come from more than one source.
@@ -43,7 +91,7 @@ package enum ConflictDetection {
     /// source, whether it has several rows or sources) and the places of the rows of groups with
     /// several; only those rows are read again, and regrouped by their real group name, so that
     /// two names with one hash cost a little time, never a wrong group.
-    static func groups(_ merger: Merger, _ entity: Entity, _ groupings: [Grouping]) -> [[(String, [Merger.MergedRow])]] {
+    static func groups(_ merger: Merger, _ entity: Entity, _ groupings: [Grouping], via reader: Merger.RowReader) -> [[(String, [Merger.MergedRow])]] {
         struct Seen {
             var first: Int32
             var bron: UInt16
@@ -55,7 +103,7 @@ package enum ConflictDetection {
         var sources: [String: UInt16] = [:]
         let list = merger.rows(entity)
         for ordinal in 0..<list.end where list.contains(ordinal) {
-            guard let row = merger.row(list, ordinal) else { continue }
+            guard let row = merger.row(list, ordinal, via: reader) else { continue }
             let name = row.herkomst[0].bron
             let bron = sources[name] ?? {
                 let n = UInt16(truncatingIfNeeded: sources.count)
@@ -80,7 +128,7 @@ package enum ConflictDetection {
             var collected: [String: [Merger.MergedRow]] = [:]
             for (hash, places) in members[g] where !grouping.severalSources || seen[g][hash]!.severalSources {
                 for place in places.sorted() {
-                    guard let row = merger.row(list, Int(place)), let group = grouping.group(row) else { continue }
+                    guard let row = merger.row(list, Int(place), via: reader), let group = grouping.group(row) else { continue }
                     collected[group, default: []].append(row)
                 }
             }

@@ -21,14 +21,21 @@ extension Merger {
         }
     }
 
+    /// A reader of the working file of its own, for reading rows on another thread than the
+    /// merge's once the merge is done (the conflict stage reads on several at once).
+    package final class RowReader {
+        let reader = RowFile.Reader()
+        package init() {}
+    }
+
     /// One row by its key.
-    package func row(_ entity: Entity, key: String) -> MergedRow? {
-        load(entity, key).map { MergedRow(key: key, $0) }
+    package func row(_ entity: Entity, key: String, via reader: RowReader? = nil) -> MergedRow? {
+        load(entity, key, via: reader?.reader).map { MergedRow(key: key, $0) }
     }
 
     /// Every row of an entity, in key order, read from the working file one at a time.
-    package func forEachRow(_ entity: Entity, _ body: (MergedRow) throws -> Void) rethrows {
-        try forEachStoredRow(entity) { key, row in try body(MergedRow(key: key, row)) }
+    package func forEachRow(_ entity: Entity, via reader: RowReader? = nil, _ body: (MergedRow) throws -> Void) rethrows {
+        try forEachStoredRow(entity, via: reader?.reader) { key, row in try body(MergedRow(key: key, row)) }
     }
 
     /// The keys of an entity in order.
@@ -58,8 +65,8 @@ extension Merger {
     }
 
     /// The row at position `i` of `list`.
-    package func row(_ list: RowList, _ i: Int) -> MergedRow? {
-        load(at: list.offset(i)).map { MergedRow(key: list.key(i), $0) }
+    package func row(_ list: RowList, _ i: Int, via reader: RowReader? = nil) -> MergedRow? {
+        load(at: list.offset(i), via: reader?.reader).map { MergedRow(key: list.key(i), $0) }
     }
 
     /// Every row's key and values (the canonical ones, not each source record's), in key order:
@@ -72,10 +79,10 @@ extension Merger {
         }
     }
 
-    func forEachStoredRow(_ entity: Entity, _ body: (String, Row) throws -> Void) rethrows {
+    func forEachStoredRow(_ entity: Entity, via reader: RowFile.Reader? = nil, _ body: (String, Row) throws -> Void) rethrows {
         let list = rows(entity)
         for i in 0..<list.end where list.contains(i) {
-            guard let row = load(at: list.offset(i)) else { continue }
+            guard let row = load(at: list.offset(i), via: reader) else { continue }
             try body(list.key(i), row)
         }
     }

@@ -195,7 +195,7 @@ public struct Pipeline {
         withdrawToewijzingen(merger, &state)
         try check(merger)
         timings.lap("read, map, validate, merge")
-        let conflicts = ConflictDetection.detect(merger, peildatum: peildatum, maxFTE: plan.maxFTE)
+        let conflicts = await ConflictDetection.detect(merger, peildatum: peildatum, maxFTE: plan.maxFTE, threads: threads)
         let resolution: Resolution
         do {
             resolution = try Decisions.apply(plan.besluiten, to: conflicts, merger: merger, allowOpen: options.allowOpen,

@@ -152,3 +152,38 @@ struct DetectorTests {
         #expect(try detect(records).map(\.id) == detect(records).map(\.id))
     }
 }
+
+/// The passes over the merged rows run on several tasks at once; the conflicts are the same, in
+/// the same order, as on one thread — also where two tie on kind, key and id (a source key used by
+/// plans and by voorzieningen alike in two sources: the plans' comes first, as the passes go).
+struct ParallelDetectionTests {
+    let base = DetectorTests()
+
+    @Test(arguments: [2, 3, 8])
+    func threadsFindTheSameConflictsInTheSameOrder(_ threads: Int) async throws {
+        let t = base
+        var records: [MappedRecord] = []
+        for (bron, team) in [("a", "T"), ("b", "U")] {
+            records.append(t.record(.medewerker, bron, ["sleutel": "m1", "achternaam": "S", "email": "s@example.org", "team": team, "fte": "0.8"]))
+            records.append(t.record(.huishouden, bron, ["sleutel": "h1", "postcode": "9601AB", "huisnummer": "1"]))
+            records.append(t.record(.client, bron, ["bsn": "123456782", "achternaam": bron == "a" ? "Berg" : "Bergen", "huishouden": "h1"]))
+            records.append(t.record(.plan, bron, ["sleutel": "1001", "huishouden": "h1", "regisseur": "m1", "startdatum": "2020-01-01"]))
+            records.append(t.record(.hulpvraag, bron, ["sleutel": "1001", "bsn": "123456782", "meldingsdatum": "2020-01-01"]))
+            records.append(t.record(.voorziening, bron, ["sleutel": "1001", "bsn": "123456782", "wet": "wmo", "productcategorie": "04",
+                                                          "begindatum": "2020-01-01", "einddatum": "2020-12-31"]))
+        }
+        records.append(t.record(.huishouden, "a", ["sleutel": "h9", "postcode": "9700AA", "huisnummer": "3"]))
+        let m = try Merger(context: t.context)
+        for r in records.sorted(by: { $0.entity < $1.entity }) { _ = m.add(r) }
+        m.finishReading()
+        let one = ConflictDetection.detect(m, peildatum: t.today)
+        let many = await ConflictDetection.detect(m, peildatum: t.today, threads: threads)
+        #expect(Set(one.map(\.soort)).count >= 5, "\(one.map(\.soort))")
+        let tied = one.filter { $0.soort == .sleutelBotsing && $0.sleutel == "1001" }
+        #expect(tied.map(\.entiteit) == ["plan", "voorziening", "hulpvraag"])
+        #expect(Set(tied.map(\.id)).count == 1, "the ids tie: what the order of the passes decides")
+        #expect(many.map(\.entiteit) == one.map(\.entiteit))
+        #expect(many.map(\.id) == one.map(\.id))
+        #expect(many.map(\.detail) == one.map(\.detail))
+    }
+}
