@@ -98,7 +98,9 @@ struct SourceReader: Sendable {
         }
         var failure: (any Error)?
         do {
-            try FileReader(job: plannedJob, items: items, sinks: sinks, progress: progress).read()
+            var reader = FileReader(job: plannedJob, items: items, sinks: sinks, progress: progress)
+            reader.mappingThread = threads > 1
+            try reader.read()
         } catch {
             failure = error
         }
