@@ -48,8 +48,9 @@ public struct Pipeline {
             self.peildatum = peildatum
         }
 
-        /// How many threads read the source files (`--threads`); nil: one per core. With 1 the
-        /// whole run happens on one thread. The result is the same whatever the number.
+        /// How many threads read and map the source files and detect conflicts (`--threads`); nil:
+        /// one per core. With 1 the whole run happens on one thread. The result is the same
+        /// whatever the number.
         public var threads: Int?
 
         /// For the test that the accounting check can fail: the n-th record the readers hand on

@@ -39,7 +39,7 @@ struct RunOptions: ParsableArguments {
     @Option(name: .long, help: "The day 'active', 'open' and 'in the future' are judged at, yyyy-MM-dd (default: the migration file's peildatum, else its gemeente's datum).")
     var peildatum: String?
 
-    @Option(name: .long, help: "How many threads read the source files (default: one per core; 1 runs everything on one thread). The result is the same whatever the number.")
+    @Option(name: .long, help: "How many threads read and map the source files and detect conflicts (default: one per core; 1 runs everything on one thread). The result is the same whatever the number.")
     var threads: Int?
 
     func validate() throws {
