@@ -89,9 +89,9 @@ extension Merger {
 
     /// The canonical tables (without the reference tables of the new organisation) and `herkomst`.
     /// Rows are sorted by key; lineage follows in arrival order, which the input order fixes.
-    /// The tables are read from the working file as a store takes them, never held whole. Read one
-    /// table at a time, by one thread at a time (a store may read ahead on a thread of its own):
-    /// the merge is not made for two threads at once.
+    /// The tables are read from the working file as a store takes them, never held whole. Each
+    /// table's cursor has a reader of the working file of its own, and is read by one thread (a
+    /// store may read ahead on a thread of its own) while nothing changes the merge.
     package func tables() -> (tables: [TableData], herkomst: TableData) {
         var tables: [TableData] = []
         for entity in Entity.allCases where entity != .team {

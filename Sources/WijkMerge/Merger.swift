@@ -23,7 +23,7 @@ package struct SourceEntity: Hashable, Sendable {
 /// fields are filled from later ones; detecting those disagreements as conflicts is the conflict
 /// stage's job. In a folder of iStandaarden messages, read in the order they were sent, a later
 /// message's toewijzing replaces the earlier one instead (which stays in the lineage).
-package final class Merger: @unchecked Sendable {   // one thread at a time: the merge's, then a store's read-ahead per table (own RowFile.Reader, failures under a lock)
+package final class Merger: @unchecked Sendable {   // changed by one thread at a time (the merge, then the decisions); read by several at once only while nothing changes it (conflict passes, a store's read-ahead), each with its own RowFile.Reader; failures under a lock
     struct Row {
         var values: [Value?]
         var derived: [String: String]
