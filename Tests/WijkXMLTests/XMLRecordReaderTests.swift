@@ -401,3 +401,27 @@ struct XMLBytesTests {
 private extension Result {
     func get(or fallback: Success) -> Success { (try? get()) ?? fallback }
 }
+
+/// An XPath selects the first node in document order among every candidate at every step: when
+/// the first candidate does not get to the end of the path, the next one is tried.
+struct XPathEvaluationTests {
+    @Test(arguments: [
+        ("a/c", "2"),            // the first a has no c
+        ("a/@x", "7"),           // only the third a has the attribute
+        ("a/c/../@x", "7"),      // climbing back from the second a's c finds no @x; the third's does
+        ("a[3]/c", "3"),
+        ("a[k='v']/c", "3"),
+        ("a/b", "1"),
+        ("a/d", nil),
+        ("a[4]/c", nil),
+    ] as [(String, String?)])
+    func theFirstCandidateThatGetsToTheEndIsTaken(_ path: String, _ expected: String?) throws {
+        let dir = TempDir()
+        let file = dir.write("xp.xml", "<d><r><a><b>1</b></a><a><c>2</c></a><a x=\"7\"><k>v</k><c>3</c></a></r></d>")
+        let reader = XMLRecordReader(path: file, display: "xp.xml", recordPath: [XMLName(uri: nil, local: "d"), XMLName(uri: nil, local: "r")], keptAncestors: 0)
+        let xpath = try XPath.parse(path, namespaces: [:]).get()
+        var got: String??
+        try reader.read { got = xpath.evaluate(from: $0.element) }
+        #expect(got == .some(expected), "\(path)")
+    }
+}
