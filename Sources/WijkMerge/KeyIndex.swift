@@ -61,11 +61,11 @@ struct KeyIndex<Value> {
         frozen = false
     }
 
-    /// The keys in order.
+    /// The keys in order, without those taken out.
     var keys: [String] {
-        guard frozen else { return building.keys.sorted() }
-        guard !removed.isEmpty else { return sortedKeys }
-        return sortedKeys.enumerated().compactMap { removed.contains($0.offset) ? nil : $0.element }
+        let (keys, _, removed) = ordered
+        guard !removed.isEmpty else { return keys }
+        return keys.indices.filter { !removed.contains($0) }.map { keys[$0] }
     }
 
     /// The keys in order with their values, and the positions taken out: the frozen arrays

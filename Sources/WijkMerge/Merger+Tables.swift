@@ -38,11 +38,6 @@ extension Merger {
         try forEachStoredRow(entity, via: reader?.reader) { key, row in try body(MergedRow(key: key, row)) }
     }
 
-    /// The keys of an entity in order.
-    package func keys(_ entity: Entity) -> [String] {
-        offsets[entity]?.keys ?? []
-    }
-
     /// An entity's rows in key order, each key with where its row is: read one after another
     /// without a search among all the keys per row. Positions run over every key the index ever
     /// froze, the rows taken out since (decisions, open conflicts) skipped by `contains`.

@@ -28,6 +28,9 @@ struct KeyIndexTests {
         #expect(index["b"] == nil)
         #expect(index.keys == ["a", "c", "d"])
         #expect(index.count == 3)
+        // In order, the frozen arrays themselves, with the position taken out named.
+        let ordered = index.ordered
+        #expect(ordered.keys == ["a", "b", "c", "d"] && ordered.values == [1, 1, 99, 1] && ordered.removed == [1])
         index.set("b", 5)   // back again
         index.set("e", 6)   // new after freezing
         #expect(index.keys == ["a", "b", "c", "d", "e"])
