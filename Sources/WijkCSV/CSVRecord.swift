@@ -34,12 +34,12 @@ package struct CSVRecord: Sendable {
     /// How many fields the record has.
     package var count: Int { spans.count }
 
-    /// Field `i` (0-based) as text. The reader checked every field against the encoding, so this
-    /// never fails.
+    /// Field `i` (0-based) as text. The reader checked every field against the encoding, so it
+    /// is decoded without checking again.
     package func field(_ i: Int) -> String {
         let span = spans[i]
         let range = Int(span.start)..<Int(span.end)
-        return (span.quoted ? encoding.decode(unquoted[range]) : encoding.decode(rawBytes[range])) ?? ""
+        return span.quoted ? encoding.decodeChecked(unquoted[range]) : encoding.decodeChecked(rawBytes[range])
     }
 
     /// Every field as text.

@@ -18,35 +18,11 @@ package enum TextEncoding: String, Sendable, CaseIterable {
     /// Decodes bytes; `nil` when they are not valid in this encoding, or hold a NUL byte (no text
     /// of a source holds one, and PostgreSQL refuses it: both stores must see the same records).
     package func decode<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
-        var ascii = true
-        for b in bytes {
-            if b == 0 { return nil }
-            if b >= 0x80 { ascii = false }
-        }
-        if ascii { return String(decoding: bytes, as: UTF8.self) }
-        switch self {
-        case .utf8:
-            return String(validating: bytes, as: UTF8.self)
-        case .iso88591:
-            var scalars = String.UnicodeScalarView()
-            for b in bytes { scalars.append(Unicode.Scalar(b)) }
-            return String(scalars)
-        case .windows1252:
-            var scalars = String.UnicodeScalarView()
-            for b in bytes {
-                if b < 0x80 || b >= 0xA0 {
-                    scalars.append(Unicode.Scalar(b))
-                } else {
-                    let code = TextEncoding.cp1252High[Int(b - 0x80)]
-                    guard code != 0, let scalar = Unicode.Scalar(code) else { return nil }
-                    scalars.append(scalar)
-                }
-            }
-            return String(scalars)
-        }
+        problem(in: bytes) == nil ? decodeChecked(bytes) : nil
     }
 
-    /// Why bytes cannot be decoded in this encoding, without decoding them; nil when `decode` would succeed.
+    /// Why bytes cannot be decoded in this encoding, found without decoding them (the CSV reader
+    /// checks every field so, and decodes only those a mapping reads); nil when they can be.
     package enum Problem: Sendable { case nul, invalid }
     package func problem<C: Collection>(in bytes: C) -> Problem? where C.Element == UInt8 {
         var ascii = true
@@ -64,6 +40,20 @@ package enum TextEncoding: String, Sendable, CaseIterable {
             for b in bytes where b >= 0x80 && b < 0xA0 && TextEncoding.cp1252High[Int(b - 0x80)] == 0 { return .invalid }
             return nil
         }
+    }
+
+    /// Decodes bytes in which `problem(in:)` found nothing wrong (not checked again).
+    package func decodeChecked<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        if self == .utf8 || bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        var scalars = String.UnicodeScalarView()
+        for b in bytes {
+            if self == .iso88591 || b < 0x80 || b >= 0xA0 {
+                scalars.append(Unicode.Scalar(b))
+            } else {
+                scalars.append(Unicode.Scalar(TextEncoding.cp1252High[Int(b - 0x80)]) ?? "\u{FFFD}")
+            }
+        }
+        return String(scalars)
     }
 
     /// Decodes for display only (the raw line of a rejected record): invalid bytes become U+FFFD.
