@@ -19,7 +19,7 @@ package enum ConflictDetection {
         guard threads > 1 else { return detect(merger, peildatum: peildatum, maxFTE: maxFTE) }
         var found = [[Conflict]](repeating: [], count: passes.count)
         await withTaskGroup(of: (Int, [Conflict]).self) { group in
-            var schedule = largestFirst[...]
+            var schedule = schedule(passes.count)[...]
             func start() {
                 guard let i = schedule.popFirst() else { return }
                 group.addTask { (i, passes[i](merger, Merger.RowReader())) }
@@ -77,6 +77,13 @@ package enum ConflictDetection {
     /// (voorzieningen, clients, hulpvragen, households), so that no thread is left with a large
     /// one at the end.
     static let largestFirst = [4, 0, 6, 1, 3, 2, 5]
+
+    /// Every pass once: those of `largestFirst`, then any it does not name (a pass added later
+    /// runs last rather than not at all).
+    static func schedule(_ count: Int) -> [Int] {
+        let named = largestFirst.filter { $0 < count }
+        return named + (0..<count).filter { !named.contains($0) }
+    }
 
     /// How a detector groups an entity's rows: a row's group (nil: in none), and whether a group
     /// only matters when its rows come from more than one source.

@@ -159,6 +159,13 @@ struct DetectorTests {
 struct ParallelDetectionTests {
     let base = DetectorTests()
 
+    @Test func everyPassIsScheduledOnce() {
+        let count = ConflictDetection.passes(peildatum: base.today, maxFTE: 1).count
+        #expect(ConflictDetection.schedule(count).sorted() == Array(0..<count))
+        #expect(ConflictDetection.schedule(count) == ConflictDetection.largestFirst, "largestFirst names every pass")
+        #expect(ConflictDetection.schedule(count + 1).sorted() == Array(0...count), "a pass added later still runs")
+    }
+
     @Test(arguments: [2, 3, 8])
     func threadsFindTheSameConflictsInTheSameOrder(_ threads: Int) async throws {
         let t = base
